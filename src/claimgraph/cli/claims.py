@@ -1,0 +1,111 @@
+"""``claimgraph claims`` and ``claimgraph events``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from claimgraph.cli.app import app
+from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, flags, print_json, short_id
+from claimgraph.model import RELATIONS
+
+Relation = StrEnum("Relation", {name: name for name in RELATIONS})
+ActorOption = Annotated[str | None, typer.Option(help="Only those naming this actor (id, name or alias).")]
+DocOption = Annotated[str | None, typer.Option(help="Only those of this document (id prefix, source or title).")]
+LimitOption = Annotated[int | None, typer.Option(min=1, help="Show at most this many.")]
+OffsetOption = Annotated[int, typer.Option(min=0, help="Skip this many first.")]
+
+
+@app.command("claims")
+def claims(
+    actor: ActorOption = None,
+    relation: Annotated[Relation | None, typer.Option(help="Only this relation.")] = None,
+    doc: DocOption = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List claims with speaker and evidence.
+
+    Subject, relation, object, who asserted it, hedged/negated marks, document and evidence sentence.
+    """
+    with existing_store(db) as store:
+        rows = store.claims(
+            actor=actor, relation=relation.value if relation else None, doc=doc, limit=limit, offset=offset
+        )
+    if json_output:
+        print_json(rows)
+        return
+    table = Table(
+        "subject",
+        "relation",
+        "object",
+        "asserted by",
+        "marks",
+        "doc",
+        "evidence",
+        title=f"{len(rows)} claims",
+        title_justify="left",
+    )
+    for c in rows:
+        table.add_row(
+            c["subject_name"],
+            c["relation"],
+            c["object_name"],
+            c["asserted_by"]["name"],
+            flags(c),
+            short_id(c["doc_id"]),
+            c["evidence"]["text"],
+        )
+    console.print(table)
+
+
+@app.command("events")
+def events(
+    actor: ActorOption = None,
+    doc: DocOption = None,
+    kind: Annotated[str | None, typer.Option(help="Only events of this kind, e.g. attack.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List events with date, place and actors.
+
+    Date, place, perpetrators, claimants and casualties, one row per document that reports them.
+    """
+    with existing_store(db) as store:
+        rows = store.events(actor=actor, doc=doc, kind=kind, limit=limit, offset=offset)
+        names = {a["id"]: a["name"] for a in store.actors()}
+    if json_output:
+        print_json(rows)
+        return
+    table = Table(
+        "date",
+        "kind",
+        "place",
+        "perpetrators",
+        "claimed by",
+        "killed",
+        "wounded",
+        "doc",
+        title=f"{len(rows)} events",
+        title_justify="left",
+    )
+    for e in rows:
+        place = ", ".join(p for p in (e["place"]["name"], e["place"]["country"]) if p) if e["place"] else ""
+        table.add_row(
+            e["date"] or "",
+            e["kind"],
+            place,
+            ", ".join(names.get(a, a) for a in e["perpetrators"]),
+            ", ".join(names.get(a, a) for a in e["claimed_by"]),
+            "" if e["killed"] is None else str(e["killed"]),
+            "" if e["wounded"] is None else str(e["wounded"]),
+            short_id(e["doc_id"]),
+        )
+    console.print(table)

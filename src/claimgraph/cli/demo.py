@@ -1,0 +1,97 @@
+"""``claimgraph demo``: a store built from the bundled sample articles, summarised for a reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from claimgraph.api import DemoSummary, run_demo
+from claimgraph.cli.app import app
+from claimgraph.cli.common import DbOption, JsonOption, console, print_json, user_errors
+
+
+@app.command("demo")
+def demo(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """Build a store from the sample articles and summarise it.
+
+    The store is a fresh ./claimgraph-demo.db unless --db names another (which is added to).
+    """
+    with user_errors():
+        summary = run_demo(db)
+    if json_output:
+        print_json(summary.to_dict())
+    else:
+        print_demo(summary)
+    if summary.report.failed:
+        raise typer.Exit(1)
+
+
+def _marks(source: dict[str, Any]) -> str:
+    marks = [m for m, on in (("NEGATED", source["polarity"] == "negated"), ("hedged", source["hedged"])) if on]
+    return f" [{', '.join(marks)}]" if marks else ""
+
+
+def print_demo(summary: DemoSummary) -> None:
+    """The demo summary: documents, actors by type, relations with sources and speakers, events."""
+    report = summary.report
+    say = console.print
+    say(f"[bold]claimgraph demo[/bold] — store: {summary.db_url}")
+    say(
+        f"{len(report.ingested)} sample articles ingested, {len(report.near_duplicates)} stored as syndicated "
+        f"copies, {len(report.duplicates)} already there, {len(report.failed)} failed.",
+        markup=False,
+    )
+    for error in report.failed:
+        typer.echo(f"failed: {error}")
+
+    docs = Table(
+        "title", "outlet", "published", "perspective", "claims", "events", title="Documents", title_justify="left"
+    )
+    for d in summary.documents:
+        copy = " (syndicated copy)" if d["duplicate_of"] else ""
+        docs.add_row(
+            (d["title"] or d["source"] or "") + copy,
+            d["outlet"] or "",
+            d["published"] or "",
+            d["tags"].get("perspective", ""),
+            str(d["claims"]),
+            str(d["events"]),
+        )
+    say(docs)
+
+    say("\n[bold]Actors by type[/bold]")
+    for kind, names in summary.actors_by_type.items():
+        say(f"  {kind.replace('_', ' ')} ({len(names)}): {', '.join(names)}", markup=False)
+
+    say("\n[bold]Relations[/bold] (each with the sources that state it and who asserts it)")
+    for relation in summary.relations:
+        say(f"\n  {relation['subject']} —{relation['relation']}→ {relation['object']}", markup=False)
+        for source in relation["sources"]:
+            copy = " (syndicated copy)" if source["syndicated_copy_of"] else ""
+            say(
+                f"    · {source['outlet'] or source['document']}{copy}: asserted by {source['speaker']}"
+                f"{_marks(source)}",
+                markup=False,
+            )
+            say(f"      “{source['evidence']}”", markup=False, style="dim")
+
+    say("\n[bold]Events[/bold]")
+    table = Table("date", "place", "kind", "perpetrator", "claimed by", "killed", "source")
+    for e in summary.events:
+        place = ", ".join(p for p in (e["place"], e["country"]) if p)
+        table.add_row(
+            e["date"] or "?",
+            place,
+            e["kind"],
+            ", ".join(e["perpetrators"]),
+            ", ".join(e["claimed_by"]),
+            "" if e["killed"] is None else str(e["killed"]),
+            (e["outlet"] or e["document"] or "") + (" (copy)" if e["syndicated_copy_of"] else ""),
+        )
+    say(table)
+    say(
+        f"\nExplore it: claimgraph actors --db {summary.db_url}   claimgraph show ISKP --db {summary.db_url}",
+        markup=False,
+    )

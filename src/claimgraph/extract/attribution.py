@@ -1,0 +1,115 @@
+"""Who asserts what in a sentence: the author, or a quoted or reported speaker and the span they assert."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimgraph.model import Speaker
+from claimgraph.nlp.annotate import EntityInfo, Mention
+from claimgraph.nlp.discovery import slug
+from claimgraph.nlp.sentences import Sentence
+
+_VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|claim|alleged|alleges|allege|"
+          r"revealed|reveals|accused|accuses|accuse|added|adds|noted|notes|remarked|remarks|warned|warns|"
+          r"insisted|insists|denied|denies|deny|confirmed|confirms|announced|announces|reported|reports|"
+          r"argued|argues|asserted|asserts|maintained|maintains|blamed|blames|charged|contended|"
+          r"acknowledged|acknowledges|admitted|admits|declared|declares|disclosed|discloses|stressed|"
+          r"emphasi[sz]ed|wrote|writes|believes|believed|suspects|suspected|testified|informed|briefed|"
+          r"observed|concluded|found|estimated|assessed|assesses")
+_REPORTING = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|"
+                        r"the bombing|ownership|to have))", re.IGNORECASE)
+_HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ)", re.IGNORECASE)
+_DENYING_VERBS = re.compile(r"^(?:den)", re.IGNORECASE)
+_LEFT_LINK = re.compile(
+    r"(?:\s*,[^,;]{0,90},)?\s*,?\s*(?:who\s+|which\s+)?(?:(?:has|have|had|also|further|later|then|previously|"
+    r"recently|earlier|publicly|repeatedly|once|again|reportedly|officially|strongly|flatly|categorically|"
+    r"firmly|on \w+day|in a statement,?|in a statement)\s+)*", re.IGNORECASE)
+_NOUN_SPEAKER = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
+    r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
+    r"(?:officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
+    r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
+    r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also)\s+)*$")
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
+_AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The stretch of a sentence a speaker asserts, and how they assert it."""
+
+    speaker: Speaker
+    start: int
+    end: int
+    hedged: bool = False
+    denial: bool = False
+    speaker_start: int = -1
+    speaker_end: int = -1
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def _speaker_for(mention: Mention, entities: dict[str, EntityInfo]) -> Speaker:
+    info = entities[mention.entity]
+    return Speaker(info.id, info.name)
+
+
+def _phrase_speaker(phrase: str, inside: Sequence[Mention], entities: dict[str, EntityInfo]) -> Speaker:
+    phrase = phrase.strip()
+    return Speaker(inside[0].entity if inside else "source:" + slug(phrase),
+                   phrase if not inside or len(phrase) > len(inside[0].text) else entities[inside[0].entity].name)
+
+
+def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
+                 entities: dict[str, EntityInfo]) -> list[Attribution]:
+    """Reported speech in a sentence: "X said that …", "according to X", "…, X said", "officials say …"."""
+    found: list[Attribution] = []
+    start, end = sentence.start, sentence.end
+    actors = [m for m in mentions if m.kind == "actor"]
+    for verb in _REPORTING.finditer(text, start, end):
+        hedged = bool(_HEDGING_VERBS.match(verb.group()))
+        denial = bool(_DENYING_VERBS.match(verb.group()))
+        before = [m for m in actors if m.end <= verb.start()]
+        speaker: Speaker | None = None
+        speaker_span = (-1, -1)
+        # "Naseem Baloch, Chairman of the BNM, told …": the head before an apposition speaks
+        for candidate in ([before[-2]] if len(before) > 1 else []) + before[-1:]:
+            link = _LEFT_LINK.fullmatch(text, candidate.end, verb.start())
+            if link is not None and (candidate is before[-1] or "," in link.group()):
+                speaker, speaker_span = _speaker_for(candidate, entities), (candidate.start, candidate.end)
+                break
+        if speaker is None:
+            phrase = _NOUN_SPEAKER.search(text, start, verb.start())
+            if phrase is not None:
+                inside = [m for m in actors if phrase.start(1) <= m.start and m.end <= phrase.end(1)]
+                speaker = _phrase_speaker(phrase.group(1), inside, entities)
+                speaker_span = (phrase.start(1), phrase.end(1))
+        if speaker is not None:
+            found.append(Attribution(speaker, verb.end(), end, hedged, denial, *speaker_span))
+            continue
+        # "…, X said." at the end of the sentence: the speaker follows the verb.
+        after = [m for m in actors if m.start >= verb.end()]
+        if after and _AFTER_SPEAKER.search(text, start, verb.end()) and after[0].start - verb.end() < 6:
+            found.append(Attribution(_speaker_for(after[0], entities), start, verb.start(), hedged, denial,
+                                     after[0].start, after[0].end))
+    for according in _ACCORDING.finditer(text, start, end):
+        after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40]
+        if after:
+            found.append(Attribution(_speaker_for(after[0], entities), start, end, False, False,
+                                     after[0].start, after[0].end))
+        else:
+            phrase = re.match(r"((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
+                              r"statement|reports|data|estimates))\b", text[according.end():end])
+            if phrase:
+                found.append(Attribution(_phrase_speaker(phrase.group(1), [], entities), start, end))
+    return found
+
+
+def speaker_of(start: int, end: int, found: Sequence[Attribution]) -> Attribution | None:
+    """The innermost attribution whose asserted stretch covers ``[start, end)`` and not its speaker."""
+    covering = [a for a in found if a.covers(start, end) and not (a.speaker_start >= start and a.speaker_end <= end)]
+    return min(covering, key=lambda a: a.end - a.start) if covering else None
+

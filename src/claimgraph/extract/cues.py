@@ -1,0 +1,32 @@
+"""Cues of negation and hedging, looked for in the words that link two actors and just around them."""
+
+from __future__ import annotations
+
+import re
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no longer|no|neither|nor|without|den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|"
+    r"dismissed|dismisses)\b|n['’]t\b", re.IGNORECASE)
+DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses)\b",
+                    re.IGNORECASE)
+HEDGE = re.compile(
+    r"\b(?:alleged(?:ly)?|allegations?|alleging|alleges|accus(?:ed|es|ing|ations?)|suspect(?:ed|s)?|"
+    r"suspicions?|reportedly|purported(?:ly)?|may|might|could|possibly|probably|likely|perhaps|presumably|"
+    r"believed|thought to|said to|claimed to|claims? that|what (?:it|they|he|she) (?:claims?|calls?)|"
+    r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true)\b",
+    re.IGNORECASE)
+
+
+def is_negated(words: str) -> bool:
+    """Whether the linking words deny the relation ("has never targeted", "denied funding")."""
+    return bool(NEGATION.search(words))
+
+
+def is_denial(words: str) -> bool:
+    """Whether the linking words are a denial by the subject itself ("Qatar denied funding Hamas")."""
+    return bool(DENIAL.search(words))
+
+
+def is_hedged(*texts: str) -> bool:
+    """Whether any of the texts presents the relation as an allegation or with an epistemic hedge."""
+    return any(HEDGE.search(text) for text in texts)

@@ -1,0 +1,106 @@
+"""The extractor's entry point: Document → Extraction (actors, places, events, claims with evidence)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimgraph.extract.attribution import Attribution, attributions, speaker_of
+from claimgraph.extract.cues import is_denial, is_hedged, is_negated
+from claimgraph.extract.events import EventDraft, draft_events, reference_date
+from claimgraph.extract.relations import Candidate, candidates
+from claimgraph.kb import KnowledgeBase, builtin_kb
+from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
+from claimgraph.nlp import AnnotatedDoc, annotate
+from claimgraph.nlp.dates import find_dates
+
+EXTRACTOR = "claimgraph-rules/0.1"
+_TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
+                        re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
+
+
+def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extraction:
+    """Extract actors, places, attack events and relation claims from one document."""
+    annotated = annotate(doc, kb or builtin_kb())
+    reference = reference_date(annotated)
+    claims: list[Claim] = []
+    sentence_speakers: dict[int, Speaker | None] = {}
+    seen: set[tuple[str, str, str, int]] = set()
+    for sentence in annotated.sentences:
+        mentions = annotated.mentions_in(sentence.start, sentence.end)
+        if not mentions:
+            continue
+        found = attributions(doc.text, sentence, mentions, annotated.entities)
+        sentence_speakers[sentence.index] = found[0].speaker if found else None
+        time = _time_qualifier(sentence.text, reference)
+        for candidate in candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities):
+            key = (candidate.subject, candidate.relation, candidate.object, sentence.index)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, found),
+                                 Span(sentence.start, sentence.end, sentence.text), time))
+    events = [_event(annotated, draft) for draft in draft_events(annotated, sentence_speakers)]
+    claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
+    return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
+                      events=events, claims=claims)
+
+
+def _time_qualifier(sentence: str, reference: dt.date | None) -> str | None:
+    for mention in find_dates(sentence, reference):
+        if _TIME_LEAD.search(sentence[max(0, mention.start - 16):mention.start]):
+            return mention.value
+    return None
+
+
+def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | None, evidence: Span,
+           time: str | None) -> Claim:
+    text = doc.text
+    before = text[max(evidence.start, candidate.start - 30):candidate.start]
+    speaker = attribution.speaker if attribution else AUTHOR_SPEAKER
+    negated = is_negated(candidate.link) or bool(attribution and attribution.denial)
+    if is_denial(candidate.link):
+        subject = doc.entities[candidate.subject]
+        speaker = Speaker(subject.id, subject.name)
+    hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged)
+    if candidate.relation in ("member_of", "leads") and _FORMER.search(before + candidate.link):
+        time = "former"
+    confidence = 0.8 - (0.2 if hedged else 0) - (0.1 if candidate.via else 0) - (0.1 if len(candidate.link) > 80 else 0)
+    obj = doc.entities[candidate.object]
+    return Claim(
+        id="claim:" + short_hash(doc.document.id, candidate.subject, candidate.relation, candidate.object,
+                                 evidence.start),
+        subject=candidate.subject, relation=candidate.relation, object=candidate.object, object_name=obj.name,
+        evidence=evidence, polarity="negated" if negated else "affirmed", hedged=hedged, asserted_by=speaker,
+        time=time, confidence=round(confidence, 2), extractor=EXTRACTOR, subject_via=candidate.via)
+
+
+def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
+    sentence = draft.sentence
+    place = None
+    if draft.place is not None:
+        info = doc.entities[draft.place]
+        country = info.name if info.type == "state" else info.country
+        place = EventPlace(info.name, country, info.id)
+    return Event(
+        id="event:" + short_hash(doc.document.id, sentence.start), kind=draft.kind,
+        evidence=Span(sentence.start, sentence.end, sentence.text), date=draft.date,
+        date_precision=draft.date_precision, place=place, perpetrators=draft.perpetrators,
+        claimed_by=draft.claimed_by, targets=draft.targets, killed=draft.killed, wounded=draft.wounded,
+        casualty_text=draft.casualty_text, hedged=draft.hedged, asserted_by=draft.asserted_by or AUTHOR_SPEAKER)
+
+
+def event_label(event: Event) -> str:
+    """A short label for an event: "2025-07 Bajaur attack"."""
+    parts = [event.date, event.place.name if event.place else None, event.kind.replace("_", " ")]
+    return " ".join(p for p in parts if p)
+
+
+def _responsibility_claim(doc: AnnotatedDoc, event: Event, claimant: str) -> Claim:
+    speaker = event.asserted_by
+    return Claim(
+        id="claim:" + short_hash(doc.document.id, claimant, "claims_responsibility", event.id),
+        subject=claimant, relation="claims_responsibility", object=event.id, object_name=event_label(event),
+        evidence=event.evidence, asserted_by=speaker, hedged=event.hedged, time=event.date, confidence=0.7,
+        extractor=EXTRACTOR)

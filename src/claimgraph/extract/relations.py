@@ -1,0 +1,284 @@
+"""Relation candidates within one sentence, from the words that link coordinated mention groups.
+
+Mentions are first grouped into units ("TTP and ISKP", "the Taliban, the TTP, and India"); then each unit
+is paired with the next actor unit (and with the places that follow it, for ``operates_in``), and the
+linking words decide the relation, its direction and its cues (see ``triggers``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from claimgraph.extract import triggers as tr
+from claimgraph.nlp.annotate import EntityInfo, Mention
+from claimgraph.nlp.linker import reads_as_place
+
+MAX_LINK_CHARS = 170
+MAX_TRIGGER_TO_OBJECT = 45  # a verb far from the object is rarely its verb
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&|[-–—]|as well as\s+|,?\s*along with\s+|,?\s*including\s+)"
+    r"(?:the\s+|both\s+|its\s+)?$", re.IGNORECASE)
+_SAME_ENTITY_LINK = re.compile(r"^\s*(?:\(|,?\s*(?:or|also known as|known as|a\.k\.a\.?)\s+)(?:the\s+)?$",
+                               re.IGNORECASE)
+_CLOSE = re.compile(r"^\s*\)")
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bunlike\b", re.IGNORECASE)
+_PLACE_LIST = re.compile(r"^[\s,]*(?:and|or|as well as|including|notably|especially|particularly|such as|"
+                         r"like|in|of|the|country['’]s|eastern|western|northern|southern|central|provinces?|"
+                         r"districts?|regions?|areas?|parts of|[\s,])*$", re.IGNORECASE)
+
+
+@dataclass
+class Unit:
+    """One or more coordinated mentions acting together in a sentence."""
+
+    mentions: list[Mention]
+    start: int
+    end: int
+
+    @property
+    def ids(self) -> list[str]:
+        seen: list[str] = []
+        for mention in self.mentions:
+            for entity in mention.ids:
+                if entity not in seen:
+                    seen.append(entity)
+        return seen
+
+    @property
+    def kind(self) -> str:
+        return self.mentions[0].kind
+
+    @property
+    def via(self) -> str | None:
+        return next((m.via for m in self.mentions if m.via), None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation between two entities found in a sentence, before attribution and cues are applied."""
+
+    subject: str
+    relation: str
+    object: str
+    start: int  # the stretch of text that expresses it (used for attribution)
+    end: int
+    link: str  # the linking words (for negation and hedging)
+    via: str | None = None
+
+
+_MODIFIER_USE = re.compile(r"(?:anti|pro|non)-$", re.IGNORECASE)
+_NOMINAL_OF_UNIT = re.compile(r"^\s*(?:cells?\s+)?(?:alliance|nexus|relationship|ties|cooperation|coordination|rivalry|"
+                              r"convergence|partnership|links|axis|conflict|war|pact)\b", re.IGNORECASE)
+
+
+def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
+    """Mentions as they act in the sentence: a state named as a location ("in Afghanistan", "Krasnogorsk,
+    Russia") acts as a place; "anti-Pakistan" is a modifier, not a participant."""
+    used: list[Mention] = []
+    for mention in mentions:
+        if _MODIFIER_USE.search(text, max(0, mention.start - 5), mention.start):
+            continue
+        if mention.kind == "actor" and mention.via is None and entities[mention.entity].type == "state" and (
+                reads_as_place(text, mention.start) or (used and used[-1].kind == "place"
+                                                        and re.fullmatch(r",\s*", text[used[-1].end:mention.start]))):
+            mention = replace(mention, kind="place")
+        used.append(mention)
+    return used
+
+
+def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
+    """Group mentions joined by "and", "A, B and C" lists or an acronym in brackets into units."""
+    units: list[Unit] = []
+    for mention in mentions:
+        if units:
+            last = units[-1]
+            link = text[last.end:mention.start]
+            same_kind = last.kind == mention.kind
+            if same_kind and mention.entity in last.ids and _SAME_ENTITY_LINK.match(link):
+                close = _CLOSE.match(text, mention.end)
+                last.mentions.append(mention)
+                last.end = close.end() if close else mention.end
+                continue
+            if same_kind and _COORDINATION.match(link):
+                last.mentions.append(mention)
+                last.end = mention.end
+                continue
+        units.append(Unit([mention], mention.start, mention.end))
+    return [part for unit in units for part in _split_unfinished_list(text, unit)]
+
+
+def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
+    """"A, B" with no closing "and" is an apposition or two clauses, not a list: split it."""
+    mentions = unit.mentions
+    joins = [text[a.end:b.start] for a, b in zip(mentions, mentions[1:], strict=False)]
+    if not joins or not re.fullmatch(r"\s*,\s*(?:the\s+|both\s+|its\s+)?", joins[-1]) or mentions[-1].entity in [
+            m.entity for m in mentions[:-1]]:
+        return [unit]
+    head = Unit(mentions[:-1], unit.start, mentions[-2].end)
+    return [*_split_unfinished_list(text, head), Unit([mentions[-1]], mentions[-1].start, mentions[-1].end)]
+
+
+def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
+    best: tuple[tr.Trigger, re.Match[str]] | None = None
+    for trigger in tr.TRIGGERS:
+        for match in trigger.pattern.finditer(link):
+            if trigger.anchored and match.end() != len(link):
+                continue
+            if len(link) - match.end() > MAX_TRIGGER_TO_OBJECT:
+                continue
+            if best is None or match.end() > best[1].end() or (
+                    match.end() == best[1].end() and match.start() < best[1].start()):
+                best = (trigger, match)
+    return best
+
+
+def _pairs(subjects: Sequence[str], relation: str, objects: Sequence[str], start: int, end: int, link: str,
+           via: str | None) -> list[Candidate]:
+    return [Candidate(s, relation, o, start, end, link, via) for s in subjects for o in objects if s != o]
+
+
+def _role_relation(match: re.Match[str]) -> str:
+    return "leads" if match.group("lead") else "member_of"
+
+
+def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequence[Mention],
+               entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """Every relation the linking words between units of this sentence express."""
+    inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
+    units = build_units(text, as_used(text, inside, entities))
+    actor_units = [u for u in units if u.kind == "actor"]
+    found: list[Candidate] = []
+    for index, left in enumerate(actor_units):
+        found.extend(_reciprocal(text, left, actor_units[index + 1:], sentence_end))
+        if index + 1 < len(actor_units):
+            found.extend(_pair(text, left, actor_units[index + 1], entities))
+        found.extend(_operates(text, left, units, entities))
+    found.extend(_fronted_operates(text, sentence_start, units, entities))
+    found.extend(_defectors(text, sentence_start, actor_units))
+    return found
+
+
+def _type(entities: dict[str, EntityInfo], entity: str) -> str:
+    return entities[entity].type
+
+
+def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -> list[Candidate]:
+    link = text[left.end:right.start]
+    if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link):
+        return []
+    via = left.via or right.via
+    span = (left.start, right.end)
+    people_right = [e for e in right.ids if _type(entities, e) == "person"]
+    people_left = [e for e in left.ids if _type(entities, e) == "person"]
+    orgs_left = [e for e in left.ids if _type(entities, e) != "person"]
+    orgs_right = [e for e in right.ids if _type(entities, e) != "person"]
+    # "TTP spokesperson Ehsanullah Ehsan", "ISKP's first Emir, Hafiz Saeed Khan"
+    if people_right and orgs_left:
+        role = tr.ROLE_BEFORE_PERSON.match(link)
+        if role:
+            return _pairs(people_right, _role_relation(role), orgs_left, *span, link, via)
+        lead_in_name = re.search(rf"\b(?:{tr.LEADER_ROLES})\b", left.mentions[-1].text, re.IGNORECASE)
+        if lead_in_name and tr.TITLE_ONLY.match(link):
+            return _pairs(people_right, "leads", orgs_left, *span, link, via)
+    # "Naseem Baloch, Chairman of the Baloch National Movement"
+    if people_left and orgs_right:
+        role = tr.PERSON_THEN_ROLE.match(link)
+        if role:
+            return _pairs(people_left, _role_relation(role), orgs_right, *span, link, via)
+        after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
+        if after and re.fullmatch(r"\s*,\s*(?:the\s+)?", link):
+            return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
+    best = _best_trigger(link)
+    after_object = text[right.end:right.end + 60]
+    if best is None:
+        if tr.AFTER_OBJECT_PROXY.match(after_object):
+            return _pairs(left.ids, "supports", right.ids, left.start, right.end + 40, link, via)
+        return []
+    trigger, _match = best
+    relation = trigger.relation
+    subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
+    if relation == "member_of" and tr.PROXY_OF.search(link) and all(
+            _type(entities, o) in ("state", "state_agency") for o in objects):
+        relation, subjects, objects = "supports", objects, subjects
+    return _pairs(subjects, relation, objects, *span, link, via)
+
+
+def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: int) -> list[Candidate]:
+    """"TTP and ISKP have been working together" or "the convergence between TTP and ISKP"."""
+    if len(unit.ids) < 2:
+        return []
+    found: list[Candidate] = []
+    limit = following[0].start if following else sentence_end
+    after = text[unit.end:min(limit, unit.end + 80)]
+    before = text[max(0, unit.start - 60):unit.start]
+    relations = {relation for relation, pattern in tr.BETWEEN_PAIR if pattern.search(before)}
+    relations |= {relation for relation, pattern in tr.RECIPROCAL if pattern.search(after)}
+    ids = unit.ids
+    for relation in relations:
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                found.append(Candidate(first, relation, second, max(0, unit.start - 60), unit.end + len(after),
+                                       after, unit.via))
+    return found
+
+
+def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """"ISKP is active in Kunar and Nangarhar", "Quetta-based LeJ", "Yemen's Houthis"."""
+    found: list[Candidate] = []
+    position = units.index(actor)
+    following = units[position + 1:]
+    places: list[Unit] = []
+    for unit in following:
+        if unit.kind == "actor" and not any(_type(entities, e) == "state" for e in unit.ids):
+            break
+        if not places:
+            link = text[actor.end:unit.start]
+            if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not tr.OPERATES.search(link):
+                break
+            places.append(unit)
+        elif _PLACE_LIST.match(text[places[-1].end:unit.start]):
+            places.append(unit)
+        else:
+            break
+    if any(_type(entities, e) == "state" for e in actor.ids):
+        return []
+    for unit in places:
+        found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
+                            text[actor.end:unit.start], actor.via))
+    if position > 0:
+        previous = units[position - 1]
+        link = text[previous.end:actor.start]
+        is_place = previous.kind == "place" or all(_type(entities, e) == "state" for e in previous.ids)
+        if is_place and (tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link)) and all(
+                _type(entities, e) == "armed_group" for e in actor.ids):
+            found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
+    return found
+
+
+def _fronted_operates(text: str, sentence_start: int, units: Sequence[Unit],
+                      entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """"Operating across Afghanistan and Pakistan, ISKP has …": the subject follows the places."""
+    if not tr.FRONTED_OPERATES.match(text, sentence_start):
+        return []
+    for index, unit in enumerate(units[1:], start=1):
+        is_group = unit.kind == "actor" and all(_type(entities, e) != "state" for e in unit.ids)
+        if is_group and re.fullmatch(r"\s*,\s*", text[units[index - 1].end:unit.start]):
+            places = [e for u in units[:index] for e in u.ids]
+            return _pairs(unit.ids, "operates_in", places, sentence_start, unit.end,
+                          text[sentence_start:unit.start], unit.via)
+    return []
+
+
+def _defectors(text: str, sentence_start: int, units: Sequence[Unit]) -> list[Candidate]:
+    """"ISKP emerged when … defectors from the TTP": the sentence's subject split from the object."""
+    if not units or units[0].start - sentence_start > 4:
+        return []
+    subject = units[0]
+    found: list[Candidate] = []
+    for unit in units[1:]:
+        if tr.DEFECTORS.search(text[max(subject.end, unit.start - 40):unit.start]):
+            found.extend(_pairs(subject.ids, "splinter_of", unit.ids, subject.start, unit.end,
+                                text[subject.end:unit.start], subject.via))
+    return found

@@ -1,0 +1,134 @@
+"""The words that express each relation between two mentions, as regular expressions.
+
+A trigger is looked for in the words linking two mentions (the "between" text). Where several match, the
+one ending nearest the second mention wins (in "X launched an attack against Y" that is "attack against").
+Patterns are general English constructions, not phrases of particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEADER_ROLES = (r"leader|head|chief|emir|amir|founder|co-founder|chairman|chairperson|chairwoman|"
+                r"director[- ]general|director|president|prime minister|commander-in-chief|supreme leader|"
+                r"inspector[- ]general|secretary[- ]general|boss|premier|king|chief minister|governor|"
+                r"army chief|chief of (?:the )?army staff")
+MEMBER_ROLES = (r"spokes(?:man|person|woman)|member|commander|official|fighter|militant|operative|"
+                r"emissary|envoy|representative|minister|officer|ambassador|deputy|lieutenant|ideologue|"
+                r"recruiter|financier|negotiator|negotiating team member|senior figure|cadre|general|"
+                r"colonel|soldier|agent|adviser|advisor|aide|loyalist|mufti|judge|senator|lawmaker|"
+                r"cleric")
+_ROLE_PREFIX = r"(?:(?:former|then|first|new|current|top|senior|self-styled|alleged|acting|chief|de facto|" \
+               r"late|slain|jailed|founding|military|deputy|key|second|third|ex-)\s+)*"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A relation cue: the relation, its pattern and whether the left mention is the subject."""
+
+    relation: str
+    pattern: re.Pattern[str]
+    forward: bool = True  # False: the right mention is the subject ("courted by the ISI")
+    anchored: bool = False  # the pattern must end where the right mention starts
+
+
+def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False) -> Trigger:
+    suffix = r"\s*$" if anchored else ""
+    return Trigger(relation, re.compile(pattern + suffix, re.IGNORECASE), forward, anchored)
+
+
+_SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b(?!\s+(?:group|forces|wing|"
+                  r"struggle|conflict|attack|men|militants|faction|outfit|insurgen))|train|shelter|harbou?r|"
+                  r"protect|patroni[sz]|nurtur|cultivat|court|equip|supplie|supply|assist|aid(?:s|ed|ing)?\b|"
+                  r"host|creat|float|set up|strengthen|sustain|prop(?:ped|s)? up|mentor|groom|radicali[sz]|"
+                  r"weaponi[sz]|endors|finance|arm and train|handl|bolster|empower|reinforc|supervis|"
+                  r"sanctuary (?:to|for)|safe havens? (?:to|for)")
+_ATTACK = (r"attack|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
+           r"shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
+           r"(?:war|warfare|jihad|insurgency|campaign|offensive|operations?|violence|hostilities|strikes|"
+           r"airstrikes|air strikes|operation)\s+(?:\w+\s+){0,2}(?:against|on)\b")
+_ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat|partner|"
+           r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|joined (?:forces|hands)|"
+           r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"
+           r"ties to|aligned|pact|convergence|converg|collusion|colluding|colluded|in cahoots|common cause|"
+           r"share[sd]?\s+(?:\w+\s+){0,2}(?:objectives|goals|agenda|interests|aims|ideology)|"
+           r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)")
+_RIVAL = (r"rival|rivalry|fight|fought|clash|compet|enem|hostil|oppos|against|at war|war (?:with|on)|feud|"
+          r"conflict with|battl|pushed back|driven out|expelled|despis|hatred|antagonis|confront|"
+          r"friction|turf war|enmity|anti-")
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # membership, leadership, splits: "X, an affiliate of Y", "X, the leader of Y"
+    _t("splinter_of", r"(?:splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|splinter faction)"
+                      r"\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?", anchored=True),
+    _t("splinter_of", r"\b(?:split|broke|broken|breaking|splintered|defected|defecting)\s+(?:away\s+)?"
+                      r"(?:off\s+)?from\s+(?:the\s+)?", anchored=True),
+    _t("splinter_of", r"\b(?:fighters|members|commanders|militants|cadres)\s+who\s+(?:were|had been)\s+"
+                      r"(?:once\s+|formerly\s+)?(?:part|members)\s+of\s+(?:the\s+)?", anchored=True),
+    _t("leads", rf"\b{_ROLE_PREFIX}(?:{LEADER_ROLES})\s+(?:of|at)\s+(?:the\s+)?", anchored=True),
+    _t("leads", r"\b(?:led|headed|founded|run|commanded|spearheaded|chaired|co-founded)\s+by\s+(?:the\s+)?",
+       forward=False, anchored=True),
+    _t("leads", r"\b(?:leads|led|heads|headed|founded|runs|ran|commands|commanded|spearheads|spearheaded|"
+                r"chairs|chaired)\s+(?:the\s+)?", anchored=True),
+    _t("member_of", r"\b(?:affiliate|affiliated|branch|wing|faction|unit|cell|chapter|province|arm|front|"
+                    r"member|(?<!on the )part|subsidiary|franchise|division|component|outfit|offshoot|proxy|"
+                    r"media (?:arm|wing|outlet)|"
+                    rf"{MEMBER_ROLES})s?\s+(?:of|for|with|to|within)\s+(?:the\s+)?", anchored=True),
+    _t("member_of", r"\b(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged)\s+(?:\w+\s+)?"
+                    r"(?:with|to)\s+(?:the\s+)?", anchored=True),
+    _t("member_of", r"\b(?:joined|joins|join)\s+(?:the\s+)?", anchored=True),
+    # actions
+    _t("supports", rf"\b(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}by\s+(?:the\s+)?", forward=False,
+       anchored=True),
+    _t("attacks", rf"\b(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}by\s+(?:the\s+)?", forward=False, anchored=True),
+    _t("rival_of", r"\b(?:pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted)\s+"
+                   r"(?:\w+\s+){0,2}by\s+(?:the\s+)?", forward=False, anchored=True),
+    _t("supports", rf"(?:-|\b)(?:{_SUPPORT_VERBS})\w*"),
+    _t("supports", r"\b(?:use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?)\b.{0,40}"
+                   r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)"),
+    _t("attacks", rf"\b(?:{_ATTACK})\w*"),
+    _t("allied_with", rf"\b(?:{_ALLIED})\w*"),
+    _t("rival_of", rf"\b(?:{_RIVAL})\w*"),
+)
+# The right-hand context can carry the trigger too: "turned to ISKP as a proxy".
+AFTER_OBJECT_PROXY = re.compile(r"^\s*as\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|"
+                                r"asset)\b", re.IGNORECASE)
+PROXY_OF = re.compile(r"\b(?:proxy|proxies|arm|tool|instrument|front)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# Reciprocal predicates over a coordinated subject: "TTP and ISKP cooperate", "are rivals".
+RECIPROCAL = (
+    ("rival_of", re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:are|were|remain(?:ed)?|have been|became)?\s*"
+                            r"(?:not\s+|never\s+|no longer\s+)?(?:\w+\s+)?(?:rivals|enemies|adversaries|"
+                            r"foes|at war|locked in (?:a\s+)?(?:\w+\s+)?rivalry|fighting each other|"
+                            r"fought each other|clash(?:ed)? with each other)", re.IGNORECASE)),
+    ("allied_with", re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,4}}(?:{_ALLIED})\w*(?!\s+with\b)", re.IGNORECASE)),
+)
+BETWEEN_PAIR = (
+    ("allied_with", re.compile(r"\b(?:convergence|alliance|cooperation|co-operation|collaboration|coordination|"
+                               r"nexus|ties|links|partnership|collusion|pact|agreement|merger)\s+between\s+"
+                               r"(?:the\s+)?$", re.IGNORECASE)),
+    ("rival_of", re.compile(r"\b(?:rivalry|fighting|clashes|war|conflict|hostilities|enmity|competition|"
+                            r"feud|tensions)\s+between\s+(?:the\s+)?$", re.IGNORECASE)),
+)
+OPERATES = re.compile(
+    r"\b(?:operat\w*|based|active|activity|activities|present|presence|foothold|strongholds?|bases?|havens?|"
+    r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|insurgency|"
+    r"footprint|territory|headquartered|cells?|expand\w*|spread|resurg\w*|roots?|networks?)\b"
+    r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+PLACE_BASED = re.compile(r"^-based\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+FRONTED_OPERATES = re.compile(r"^\W*(?:operating|based|active|present|headquartered|entrenched)\b",
+                              re.IGNORECASE)
+DEFECTORS = re.compile(r"\b(?:defectors|breakaway members|former members|disgruntled members|dissidents)\s+"
+                       r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+ROLE_BEFORE_PERSON = re.compile(
+    rf"^(?:['’]s?)?\s*,?\s*{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
+    r"(?:\s+(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Brig\.|Col\.|Dr\.?|Maulana|Mullah|Mufti|Sheikh|Qari|"
+    r"Hafiz|Commander|Field Marshal))?\s*,?\s*$", re.IGNORECASE)
+TITLE_ONLY = re.compile(r"^\s*(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Field Marshal|Admiral|Air Chief Marshal)"
+                        r"\s*$")
+PERSON_THEN_ROLE = re.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
+    r"\s+(?:of|for|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+PERSON_THE_ORGS_ROLE = re.compile(rf"^['’]s?\s+{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>"
+                                  rf"{MEMBER_ROLES}))\b", re.IGNORECASE)

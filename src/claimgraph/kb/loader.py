@@ -1,0 +1,58 @@
+"""Load the knowledge base: states (pycountry + table), the package's YAML data files, divisions, user files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from claimgraph.kb.divisions import division_places
+from claimgraph.kb.entries import check_references, entries_from_data, read_yaml
+from claimgraph.kb.knowledge import KnowledgeBase
+from claimgraph.kb.schema import KBActor, KBPlace
+from claimgraph.kb.states import state_entries
+from claimgraph.kb.user import read_user_file
+
+
+def merge(kb: KnowledgeBase, actors: Iterable[KBActor], places: Iterable[KBPlace]) -> None:
+    """Add entries to ``kb``; an entry with an existing id replaces the earlier one."""
+    for actor in actors:
+        kb.actors[actor.id] = actor
+    for place in places:
+        kb.places[place.id] = place
+
+
+@lru_cache(maxsize=1)
+def builtin_kb() -> KnowledgeBase:
+    """The knowledge base shipped with the package (loaded and validated once per process)."""
+    kb = KnowledgeBase()
+    merge(kb, *state_entries())
+    root = resources.files("claimgraph.kb") / "data"
+    for item in sorted(root.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")):
+            label = f"builtin {item.name}"
+            merge(kb, *entries_from_data(read_yaml(item.read_text(encoding="utf-8"), label), label))
+    names = {p.code: p.name for p in kb.places.values() if p.kind == "country" and p.code}
+    merge(kb, (), division_places((p.code for p in kb.places.values() if p.code), names))
+    check_references(kb)
+    return kb
+
+
+def load_kb(user_files: Sequence[Path | str] = (),
+            extra: tuple[list[KBActor], list[KBPlace]] | None = None) -> KnowledgeBase:
+    """The built-in knowledge base extended, and overridden by id, with user files (YAML or CSV) and ``extra``.
+
+    Later sources win: the built-in entries, then each file in order, then ``extra`` (entries already
+    parsed, e.g. kept in a store). References (parents, affiliations, countries) are checked after the merge.
+    """
+    base = builtin_kb()
+    if not user_files and not extra:
+        return base
+    kb = KnowledgeBase(dict(base.actors), dict(base.places))
+    for path in user_files:
+        merge(kb, *read_user_file(Path(path)))
+    if extra:
+        merge(kb, *extra)
+    check_references(kb)
+    return kb

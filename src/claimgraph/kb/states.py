@@ -1,0 +1,88 @@
+"""States of the built-in knowledge base, built from pycountry and the hand-written table ``tables/states.yaml``.
+
+Each state gives an actor (``kb:<slug>``, type ``state``) and two places: the country
+(``place:<slug>``, admin level 0) and its capital (``place:<capital-slug>``). Both places carry
+``metonym_of: kb:<slug>``, so a linker can read "Islamabad said" as the government of Pakistan while
+"in Islamabad" stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from importlib import resources
+from typing import Any
+
+import pycountry
+import yaml
+
+from claimgraph.errors import KBError
+from claimgraph.kb.schema import KBActor, KBPlace
+
+TABLE = "tables/states.yaml"
+_TABLE_KEYS = frozenset({"name", "demonyms", "capital", "at", "aliases", "wikidata", "un_member"})
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug: "Côte d'Ivoire" → "cote-divoire", "United States" → "united-states"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+
+
+def load_table() -> dict[str, dict[str, Any]]:
+    """The hand-written state table, keyed by ISO 3166-1 alpha-3 code."""
+    label = f"builtin {TABLE}"
+    text = (resources.files("claimgraph.kb") / "data" / TABLE).read_text(encoding="utf-8")
+    table = yaml.load(text, Loader=yaml.CSafeLoader)
+    if not isinstance(table, dict):
+        raise KBError(f"{label}: expected a mapping of ISO alpha-3 codes")
+    for code, row in table.items():
+        if not isinstance(row, dict) or set(row) - _TABLE_KEYS or "capital" not in row or "at" not in row:
+            raise KBError(f"{label}: state {code!r}: needs 'capital' and 'at', and only fields {sorted(_TABLE_KEYS)}")
+    return table
+
+
+def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
+    """State actors and their country and capital places."""
+    label = f"builtin {TABLE}"
+    actors: list[KBActor] = []
+    places: list[KBPlace] = []
+    for code, row in load_table().items():
+        country = pycountry.countries.get(alpha_3=code)
+        if country is None:
+            raise KBError(f"{label}: state {code!r}: not an ISO 3166-1 alpha-3 code known to pycountry")
+        name = row.get("name") or getattr(country, "common_name", None) or country.name
+        key = slug(name)
+        official = [getattr(country, "official_name", None), country.name]
+        aliases = _unique([*row.get("aliases", []), *(o for o in official if o and "," not in o),
+                           f"Government of {name}", f"{name} government", f"{name}'s government"], name)
+        actors.append(KBActor(
+            id=f"kb:{key}", name=name, type="state", sector="GOV", aliases=aliases, wikidata=row.get("wikidata"),
+            country=name, demonyms=list(row.get("demonyms", [])), source=label,
+            description=None if row.get("un_member", True) else "State that is not a member of the United Nations."))
+        lat, lon = row["at"]
+        places.append(KBPlace(
+            id=f"place:{key}", name=name, kind="country", country=name, admin_level=0,
+            aliases=_unique([*row.get("aliases", []), *(o for o in official if o and "," not in o)], name),
+            lat=lat, lon=lon, code=country.alpha_2, metonym_of=f"kb:{key}", source=label))
+        capital, capital_lat, capital_lon = row["capital"]
+        if slug(capital) != key:
+            places.append(KBPlace(
+                id=f"place:{slug(capital)}", name=capital, kind="city", country=name, admin_level=3,
+                parent=f"place:{key}", lat=capital_lat, lon=capital_lon, metonym_of=f"kb:{key}", source=label))
+    return actors, places
+
+
+def un_member_codes() -> list[str]:
+    """ISO alpha-3 codes of the UN member states in the table."""
+    return [code for code, row in load_table().items() if row.get("un_member", True)]
+
+
+def _unique(items: list[str], name: str) -> list[str]:
+    seen = {name}
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

@@ -1,0 +1,84 @@
+"""State actors named through phrases: demonyms in actor phrases and a state's military.
+
+"Pakistani officials" and "Indian forces" name a state; "Pakistani soil" does not. "Pakistan's military"
+names the state's army where the KB has one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+import ahocorasick
+
+from claimgraph.kb import KnowledgeBase
+from claimgraph.nlp.text import fold
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.annotate import _Builder
+
+_MODIFIERS = (r"(?:(?:security|armed|military|government|intelligence|state|foreign|defen[cs]e|interior|"
+              r"paramilitary|federal|provincial|senior|top|local|police|army|border|counter-terrorism|"
+              r"counterterrorism|official|naval|air|special|diplomatic|civilian|economic|commercial|"
+              r"strategic|nuclear)(?:,?\s+and\s+|,\s+|\s+))*")
+_ACTOR_NOUNS = re.compile(
+    rf"\s+{_MODIFIERS}(officials?|authorities|forces|troops|soldiers|military|army|government|intelligence|"
+    r"police|diplomats?|ministry|establishment|state|leaders?|leadership|spokes(?:man|person|woman)|sources|"
+    r"agencies|agency|navy|air force|air ?strikes?|strikes?|jets|drones?|officers|personnel|regime|"
+    r"administration|delegation|envoy|embassy|commanders?|generals?|policemen|guards|side|counterparts?|"
+    r"minister|foreign office|prime minister|president|interests|installations|targets|posts|convoys?|"
+    r"check-?posts?|positions|bases|assets|nationals|citizens|workers|engineers)\b", re.IGNORECASE)
+_ARMY_NOUNS = frozenset({"military", "army", "troops", "soldiers", "generals", "commanders"})
+_POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army)\b", re.IGNORECASE)
+
+
+class _DemonymIndex:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.automaton = ahocorasick.Automaton()
+        for demonym, state in kb.demonyms().items():
+            self.automaton.add_word(fold(demonym), (len(demonym), state))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+        self.armies: dict[str, str] = {}
+        for actor in kb.actors.values():
+            if actor.type == "state_agency" and actor.parent and re.search(r"\b(Army|Armed Forces)\b", actor.name):
+                current = self.armies.get(actor.parent)
+                if current is None or (" Army" in actor.name and " Army" not in kb.actors[current].name):
+                    self.armies[actor.parent] = actor.id
+
+
+_INDEXES: WeakKeyDictionary[KnowledgeBase, _DemonymIndex] = WeakKeyDictionary()
+
+
+def _index(kb: KnowledgeBase) -> _DemonymIndex:
+    index = _INDEXES.get(kb)
+    if index is None:
+        index = _INDEXES[kb] = _DemonymIndex(kb)
+    return index
+
+
+def link_state_phrases(builder: _Builder, kb: KnowledgeBase) -> None:
+    """Add demonym actor phrases and turn "<state>'s military" into the state's army."""
+    index = _index(kb)
+    text = builder.text
+    if not index.empty:
+        for end_index, (length, state) in index.automaton.iter(fold(text)):
+            start, end = end_index - length + 1, end_index + 1
+            if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
+                continue
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            noun = _ACTOR_NOUNS.match(text, end)
+            if noun is None or builder.occupied(start, end):
+                continue
+            target = index.armies.get(state, state) if noun.group(1).lower() in _ARMY_NOUNS else state
+            builder.add(start, end, target, "actor")
+    for mention in list(builder.mentions):
+        if mention.kind != "actor" or mention.entity not in index.armies:
+            continue
+        military = _POSSESSIVE_MILITARY.match(text, mention.end)
+        if military and not builder.occupied(military.start() + 1, military.end()):
+            builder.mentions.remove(mention)
+            builder.add(mention.start, military.end(), index.armies[mention.entity], "actor")

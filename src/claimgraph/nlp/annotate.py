@@ -1,0 +1,251 @@
+"""Annotate a document: sentences, KB-linked actor and place mentions, discovered actors, coreference."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.kb import KnowledgeBase
+from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
+from claimgraph.nlp import actor_phrases
+from claimgraph.nlp.coref import Antecedent, resolve_references
+from claimgraph.nlp.discovery import discover, slug
+from claimgraph.nlp.linker import Match, find_matches, reads_as_place
+from claimgraph.nlp.sentences import Sentence, split_sentences
+
+_ACRONYM_AFTER = re.compile(
+    r"\s*(?:\(\s*([A-Z][A-Za-z0-9&'’-]{1,11})\s*\)|,?\s+(?:or|also known as|known as|a\.k\.a\.?)\s+(?:the\s+)?"
+    r"([A-Z][A-Z0-9&-]{1,11})\b)")
+_COREF_WINDOW_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names an actor or place; ``via`` is the antecedent of a pronoun."""
+
+    start: int
+    end: int
+    text: str
+    ids: tuple[str, ...]
+    kind: str  # "actor" | "place"
+    via: str | None = None
+
+    @property
+    def entity(self) -> str:
+        return self.ids[0]
+
+
+@dataclass
+class EntityInfo:
+    """What the rest of the pipeline needs to know about an actor or place named in the document."""
+
+    id: str
+    name: str
+    type: str  # actor type, or the place kind
+    kind: str  # "actor" | "place"
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    admin_level: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class AnnotatedDoc:
+    """A document with its sentences and mentions; mentions are sorted by offset."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    entities: dict[str, EntityInfo]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that lie inside ``[start, end)``."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def actor_records(self) -> list[ActorRecord]:
+        """One record per actor with its direct mentions (pronouns left out), in order of first mention."""
+        records: dict[str, ActorRecord] = {}
+        for mention in self.mentions:
+            if mention.kind != "actor" or mention.via is not None:
+                continue
+            info = self.entities[mention.entity]
+            record = records.setdefault(info.id, ActorRecord(info.id, info.name, info.type, info.wikidata,
+                                                             list(info.aliases)))
+            record.mentions.append(Span(mention.start, mention.end, mention.text))
+        return list(records.values())
+
+    def place_records(self) -> list[PlaceRecord]:
+        records: dict[str, PlaceRecord] = {}
+        for mention in self.mentions:
+            if mention.kind != "place":
+                continue
+            info = self.entities[mention.entity]
+            record = records.setdefault(info.id, PlaceRecord(info.id, info.name, info.country, info.admin_level,
+                                                             info.lat, info.lon))
+            record.mentions.append(Span(mention.start, mention.end, mention.text))
+        return list(records.values())
+
+
+def _entity_info(kb: KnowledgeBase, entry_id: str) -> EntityInfo:
+    actor = kb.actor(entry_id)
+    if actor is not None:
+        return EntityInfo(actor.id, actor.name, actor.type, "actor", actor.wikidata, list(actor.aliases),
+                          actor.country)
+    place = kb.place(entry_id)
+    assert place is not None, entry_id
+    return EntityInfo(place.id, place.name, place.kind, "place", None, list(place.aliases), place.country,
+                      place.admin_level, place.lat, place.lon)
+
+
+def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """Pick the entry a KB match means here and whether it is an actor or a place."""
+    actors = [i for i in match.ids if i in kb.actors]
+    places = [i for i in match.ids if i in kb.places]
+    if actors and places:
+        state_with_country = any(kb.actors[a].type == "state" for a in actors) and any(
+            kb.places[p].kind == "country" for p in places)
+        if not state_with_country and reads_as_place(text, match.start):
+            return places[0], "place"
+        return actors[0], "actor"
+    if actors:
+        return actors[0], "actor"
+    if places:
+        return min(places, key=lambda p: kb.places[p].admin_level or 0), "place"
+    return None
+
+
+class _Builder:
+    """Collects mentions and entity records for one document."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.kb = kb
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, EntityInfo] = {}
+
+    def occupied(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def add(self, start: int, end: int, entry_id: str, kind: str, via: str | None = None,
+            ids: tuple[str, ...] | None = None) -> None:
+        for one in ids or (entry_id,):
+            if one not in self.entities:
+                self.entities[one] = _entity_info(self.kb, one)
+        self.mentions.append(Mention(start, end, self.text[start:end], ids or (entry_id,), kind, via))
+
+    def add_new(self, start: int, end: int, name: str, actor_type: str) -> str:
+        entry_id = "new:" + slug(name)
+        if entry_id not in self.entities:
+            self.entities[entry_id] = EntityInfo(entry_id, name, actor_type, "actor")
+        self.mentions.append(Mention(start, end, self.text[start:end], (entry_id,), "actor"))
+        return entry_id
+
+    def replace(self, old: Mention, entry_id: str) -> None:
+        self.mentions.remove(old)
+        self.mentions.append(Mention(old.start, old.end, old.text, (entry_id,), "actor", old.via))
+
+
+def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
+    """Sentences, KB-linked mentions, discovered actors, document-defined acronyms and coreference."""
+    builder = _Builder(doc, kb)
+    text = doc.text
+    for match in find_matches(text, kb):
+        chosen = _choose(match, text, kb)
+        if chosen:
+            builder.add(match.start, match.end, *chosen)
+    actor_phrases.link_state_phrases(builder, kb)
+    _add_discovered(builder)
+    _apply_defined_acronyms(builder)
+    _add_short_names(builder)
+    sentences = split_sentences(text)
+    _add_references(builder, sentences)
+    return AnnotatedDoc(doc, sentences, builder.mentions, builder.entities)
+
+
+def _add_discovered(builder: _Builder) -> None:
+    for found in discover(builder.text):
+        overlapping = [m for m in builder.mentions if m.start < found.end and found.start < m.end]
+        if found.type == "person":
+            if overlapping:
+                continue
+        elif any(m.start < found.start or m.end > found.end for m in overlapping) or any(
+                m.kind == "actor" and builder.entities[m.entity].type not in ("state", "other")
+                for m in overlapping):
+            continue
+        for mention in overlapping:
+            builder.mentions.remove(mention)
+        builder.add_new(found.start, found.end, found.name, found.type)
+
+
+def _apply_defined_acronyms(builder: _Builder) -> None:
+    """"… Province (ISKP)" or "…, or ISKP": the acronym names that actor for the rest of the document."""
+    text = builder.text
+    for mention in sorted(builder.mentions, key=lambda m: m.start):
+        if mention.kind != "actor" or mention.via is not None:
+            continue
+        found = _ACRONYM_AFTER.match(text, mention.end)
+        if not found:
+            continue
+        acronym = found.group(1) or found.group(2)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w])")
+        for occurrence in pattern.finditer(text, found.start()):
+            same_span = [m for m in builder.mentions if (m.start, m.end) == occurrence.span()]
+            if same_span:
+                if same_span[0].entity != mention.entity and same_span[0].kind == "actor":
+                    builder.replace(same_span[0], mention.entity)
+            elif not builder.occupied(*occurrence.span()):
+                builder.add(occurrence.start(), occurrence.end(), mention.entity, "actor")
+
+
+def _add_short_names(builder: _Builder) -> None:
+    """A person named in full may be called by surname later ("Munir said")."""
+    surnames: dict[str, set[str]] = {}
+    for mention in builder.mentions:
+        info = builder.entities[mention.entity]
+        if info.type == "person" and mention.via is None:
+            parts = info.name.split()
+            if len(parts) >= 2 and len(parts[-1]) >= 4:
+                surnames.setdefault(parts[-1], set()).add(info.id)
+    for surname, ids in surnames.items():
+        if len(ids) != 1:
+            continue
+        (person,) = ids
+        for occurrence in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", builder.text):
+            if not builder.occupied(*occurrence.span()):
+                builder.add(occurrence.start(), occurrence.end(), person, "actor")
+
+
+def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
+    starts = [s.start for s in sentences]
+
+    def window_start(offset: int) -> int:
+        index = max(0, bisect.bisect_right(starts, offset) - 1 - _COREF_WINDOW_SENTENCES)
+        return starts[index] if starts else 0
+
+    antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
+                   for m in builder.mentions if m.kind == "actor" and len(m.ids) == 1]
+    for ref in resolve_references(builder.text, window_start, antecedents, builder.occupied):
+        builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)

@@ -1,0 +1,91 @@
+"""Light coreference: "the group", "the outfit", "it", "its", "both groups", "he", "his" → their antecedent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+_GROUP_NOUNS = (r"group|outfit|organi[sz]ation|militant group|terror(?:ist)? group|jihadist group|militant outfit|"
+                r"terror outfit|militants|insurgents|network|faction|movement")
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:both groups|the two groups|both outfits|both sides)\b", re.I), "pair"),
+    (re.compile(rf"\b(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b", re.I), "group"),
+    (re.compile(r"\b(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
+                r"(?!believed|said|reported|suspected|accused|alleged|thought|known))", re.I), "it"),
+    (re.compile(r"\b(?:he|his|she|her)\b", re.I), "person"),
+)
+_OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
+_TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
+                        re.I)
+_ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
+_WANTED: dict[str, Callable[[str], bool]] = {
+    "pair": lambda t: t == "armed_group",
+    "group": lambda t: t == "armed_group",
+    "it": lambda t: t in _ORG_TYPES,
+    "person": lambda t: t == "person",
+    "state": lambda t: t == "state",
+}
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """An actor mention a pronoun can point to."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or definite description resolved to one or two actors (``both groups``)."""
+
+    start: int
+    end: int
+    text: str
+    ids: tuple[str, ...]
+    antecedent: str
+
+
+def resolve_references(text: str, window_start: Callable[[int], int], antecedents: Sequence[Antecedent],
+                       taken: Callable[[int, int], bool]) -> list[Reference]:
+    """Resolve references in ``text`` to the nearest earlier antecedent of a fitting type.
+
+    ``window_start(pos)`` gives the earliest offset an antecedent may start at (a few sentences back);
+    ``taken(start, end)`` tells whether a span is already a mention.
+    """
+    references: list[Reference] = []
+    ordered = sorted(antecedents, key=lambda a: a.start)
+    for pattern, kind in _PATTERNS:
+        for match in pattern.finditer(text):
+            wanted = _WANTED[kind]
+            if taken(match.start(), match.end()):
+                continue
+            earliest = window_start(match.start())
+            found: list[Antecedent] = []
+            # "ISKP is locked in rivalry with it": an object pronoun is not its own clause's subject
+            skip_nearest = kind == "it" and bool(_OBJECT_IT.search(text, max(0, match.start() - 12), match.start()))
+            if kind == "it" and _TERRITORY.match(text, match.end()):
+                wanted = _WANTED["state"]
+            for candidate in reversed(ordered):
+                if candidate.end > match.start() or candidate.start < earliest:
+                    if candidate.start < earliest:
+                        break
+                    continue
+                if wanted(candidate.type) and all(candidate.entity != f.entity for f in found):
+                    if skip_nearest:
+                        skip_nearest = False
+                        continue
+                    found.append(candidate)
+                    if kind != "pair" or len(found) == 2:
+                        break
+            if kind == "pair" and len(found) < 2:
+                continue
+            if found:
+                ids = tuple(f.entity for f in reversed(found))
+                references.append(Reference(match.start(), match.end(), match.group(), ids,
+                                            " and ".join(f.text for f in reversed(found))))
+    return references

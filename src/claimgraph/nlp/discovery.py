@@ -1,0 +1,94 @@
+"""Actors that the KB does not know: group-like names and titled person names, given ``new:`` ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimgraph.nlp.text import fold
+
+_CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
+_LINK = r"(?:al-|el-|ul-|e-|i-|bin |ibn |of |of the |for |for the |and |de |wal-|al )"
+_GROUP_HEADS = (r"Front|Brigades?|Battalions?|Movement|Army|Organi[sz]ation|Group|Party|Council|Forces|Force|"
+                r"Militia|Mujahideen|Corps|Alliance|League|Network|Tanzeem|Tanzim|Jamaat|Tehreek|Tehrik|Lashkar|"
+                r"Commission|Committee|Guards?|Resistance|Sipah|Squad")
+_GROUP = re.compile(rf"\b((?:{_CAP}\s+(?:{_LINK})?){{1,5}}(?:{_GROUP_HEADS}))\b(?![-\w]|\s+[A-Z][a-z])")
+_PREFIXED_GROUP = re.compile(
+    r"\b((?:Lashkar|Tehreek|Tehrik|Tahreek|Jaish|Jaysh|Harkat|Harakat|Hizb|Jamaat|Jama'at|Sipah|Ansar|Jund|Katiba|"
+    r"Kataib|Kata'ib|Liwa|Saraya|Majlis|Tanzeem|Tanzim)(?:[-\s](?:e|i|ul|ut|al|ash|as|wal|el|ud|al-)[-\s]?|\s+)"
+    r"[A-Z][\w'’]+(?:[-\s](?:[A-Z][\w'’]+|al-[A-Z][\w'’]+)){0,3})")
+_TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.|Colonel|Col\.|Major|Captain|Capt\.|"
+           r"Maulana|Mullah|Mufti|Sheikh|Shaykh|Qari|Commander|President|Prime Minister|Minister|Senator|"
+           r"Ambassador|Governor|Chief Minister|Spokesman|Spokesperson|spokesman|spokesperson|Emir|Amir|Chairman|"
+           r"chairman|leader|chief|commander|Inspector General|Director General|Superintendent|Secretary|"
+           r"Field Marshal|Marshal|Ayatollah|Imam|Mr\.?|Ms\.?|Mrs\.?|Justice|King|Crown Prince")
+_NAME_PART = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z][a-z'’]+|bin|ibn|ul|ud|ur|de)"
+_TITLED_PERSON = re.compile(rf"\b(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
+_ROLE_AFTER = re.compile(
+    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:former\s+|then\s+)?"
+    r"(?:spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
+    r"president|director|official|member|militant|co-founder)\b")
+_NOT_NAMES = frozenset(
+    ["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "By", "For", "From", "With", "As", "And", "But", "Or", "Its", "Their", "His", "Her", "Our", "It", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Islamic", "State", "Province", "Al"])
+_TITLE_WORDS = frozenset({"chief", "head", "commander", "minister", "secretary", "director", "leader", "deputy",
+                          "spokesman", "spokesperson", "chairman", "general", "inspector", "president"})
+_GENERIC_GROUP_WORDS = frozenset({"the", "this", "that", "a", "an", "its", "their", "his", "her", "our", "and"})
+
+
+@dataclass(frozen=True)
+class Discovered:
+    """A name found by pattern: where it is, the name to record and the type it suggests."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+def slug(name: str) -> str:
+    """A stable id fragment for a name: lower-case ASCII words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _group_type(name: str) -> str:
+    lowered = name.lower()
+    if re.search(r"\b(party|league)\b", lowered):
+        return "political_party"
+    if re.search(r"\b(commission|committee|council)\b", lowered):
+        return "other"
+    return "armed_group"
+
+
+def _clean_group(text: str, start: int) -> tuple[int, str] | None:
+    words = text.split()
+    while words and (words[0].lower() in _GENERIC_GROUP_WORDS or words[0] in _NOT_NAMES):
+        start += text.index(words[0]) + len(words[0])
+        text = text[text.index(words[0]) + len(words[0]):]
+        stripped = len(text) - len(text.lstrip())
+        start, text = start + stripped, text.lstrip()
+        words = text.split()
+    if len(words) < 2 or words[0].lower() in _TITLE_WORDS:
+        return None
+    return start, text
+
+
+def discover(text: str) -> list[Discovered]:
+    """Group-like names and titled person names in ``text`` (not checked against the KB here)."""
+    found: list[Discovered] = []
+    for pattern in (_PREFIXED_GROUP, _GROUP):
+        for match in pattern.finditer(text):
+            cleaned = _clean_group(match.group(1), match.start(1))
+            if cleaned:
+                start, name = cleaned
+                found.append(Discovered(start, start + len(name), name, _group_type(name)))
+    for pattern in (_TITLED_PERSON, _ROLE_AFTER):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            parts = name.split()
+            while parts and parts[-1] in _NOT_NAMES:
+                parts.pop()
+            if len(parts) < 2 or parts[0] in _NOT_NAMES:
+                continue
+            name = " ".join(parts)
+            found.append(Discovered(match.start(1), match.start(1) + len(name), name, "person"))
+    return found

@@ -1,0 +1,123 @@
+"""Find KB actors and places in text with Aho-Corasick automata over folded names and aliases.
+
+Two automata: acronyms (no lower-case letter, e.g. ``ISKP``, ``U.S.``) match case-sensitively on the text
+with only quotes and dashes unified; every other name matches on folded text (case, diacritics, dashes,
+apostrophes). Matches must sit on word boundaries; overlapping matches keep the longest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import ahocorasick
+
+from claimgraph.kb import KnowledgeBase
+from claimgraph.nlp.text import _PUNCT, fold, fold_key
+
+_PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
+_PLACE_PREPOSITIONS = re.compile(
+    r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|of|between|and)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stretch of text naming one or more KB entries (ambiguous names keep every candidate)."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
+@dataclass
+class _Index:
+    folded: ahocorasick.Automaton
+    cased: ahocorasick.Automaton
+
+
+_INDEXES: WeakKeyDictionary[KnowledgeBase, _Index] = WeakKeyDictionary()
+
+
+def is_acronym(surface: str) -> bool:
+    """Names with no lower-case letter (ISKP, TTP, U.S., IS-K) match case-sensitively."""
+    return any(c.isalpha() for c in surface) and not any(c.islower() for c in surface)
+
+
+def _surface_forms(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    forms = getattr(kb, "surface_forms", None)
+    return list(forms() if forms else kb.names())
+
+
+def _build(kb: KnowledgeBase) -> _Index:
+    folded_ids: dict[str, set[str]] = defaultdict(set)
+    cased_ids: dict[str, set[str]] = defaultdict(set)
+    lower_case_forms: set[str] = set()
+    for surface, entry_id in _surface_forms(kb):
+        surface = surface.strip()
+        if len(surface) < 2:
+            continue
+        if is_acronym(surface):
+            cased_ids[" ".join(surface.translate(_PUNCT_TABLE).split())].add(entry_id)
+        else:
+            key = fold_key(surface)
+            folded_ids[key].add(entry_id)
+            if not surface[0].isupper():
+                lower_case_forms.add(key)
+    index = _Index(ahocorasick.Automaton(), ahocorasick.Automaton())
+    for automaton, table in ((index.folded, folded_ids), (index.cased, cased_ids)):
+        for key, ids in table.items():
+            # a name written with a capital ("Central Asia") must be capitalised in the text too
+            capitalised = automaton is index.folded and key not in lower_case_forms and key[:1].isalpha()
+            automaton.add_word(key, (len(key), tuple(sorted(ids)), capitalised))
+        if table:
+            automaton.make_automaton()
+    return index
+
+
+def index_for(kb: KnowledgeBase) -> _Index:
+    """The automata of a KB, built once per KB object."""
+    index = _INDEXES.get(kb)
+    if index is None:
+        index = _INDEXES[kb] = _build(kb)
+    return index
+
+
+def _on_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def find_matches(text: str, kb: KnowledgeBase) -> list[Match]:
+    """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order."""
+    index = index_for(kb)
+    candidates: list[Match] = []
+    for automaton, haystack in ((index.folded, fold(text)), (index.cased, text.translate(_PUNCT_TABLE))):
+        if automaton.kind != ahocorasick.AHOCORASICK:
+            continue
+        for end_index, (length, ids, capitalised) in automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if capitalised and not text[start].isupper():
+                continue
+            if _on_boundary(text, start, end):
+                candidates.append(Match(start, end, ids))
+    return select_longest(candidates)
+
+
+def select_longest(candidates: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (earliest on ties), returned in text order."""
+    taken: list[Match] = []
+    occupied: list[tuple[int, int]] = []
+    for match in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(match.end <= s or match.start >= e for s, e in occupied):
+            taken.append(match)
+            occupied.append((match.start, match.end))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def reads_as_place(text: str, start: int) -> bool:
+    """Whether a name that is both a place and an actor (a capital) is used as a place here ("in Kabul")."""
+    return bool(_PLACE_PREPOSITIONS.search(text[max(0, start - 30):start]))

@@ -1,0 +1,48 @@
+"""Sentence boundaries by rule: line breaks, and . ! ? before a capital unless after an abbreviation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "brig", "sgt", "st", "prof", "sen", "rep", "gov", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "jr", "sr", "hon", "rev", "ft", "mt", "adm", "cmdr"])
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document: ``text == document_text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split clean text into sentences, trimmed of surrounding white space; offsets index ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith((".",)) and not match.group().startswith("\n"):
+            word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 1)
+            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "John F. Kennedy"
+                continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    sentences = []
+    for begin, end in spans:
+        segment = text[begin:end]
+        stripped = segment.strip()
+        if not stripped:
+            continue
+        lead = len(segment) - len(segment.lstrip())
+        first = begin + lead
+        sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped))
+    return sentences

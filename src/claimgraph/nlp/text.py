@@ -1,0 +1,36 @@
+"""Length-preserving text folding, so that offsets in folded text are offsets in the original."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_PUNCT = {
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(k): v for k, v in _PUNCT.items()}
+    for code in range(0x41, 0x250):
+        char = chr(code)
+        if code in table:
+            continue
+        base = unicodedata.normalize("NFKD", char)[:1]
+        lowered = base.lower()
+        if base and base.isascii() and len(lowered) == 1 and lowered != char:
+            table[code] = lowered
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and unify quotes, dashes and spaces, one character for one character."""
+    return text.translate(_fold_table())
+
+
+def fold_key(text: str) -> str:
+    """A lookup key for a name: folded, with runs of spaces collapsed and the ends trimmed."""
+    return " ".join(fold(text).split())

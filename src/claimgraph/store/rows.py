@@ -1,0 +1,130 @@
+"""Conversions between the pipeline's dataclasses and the store's rows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from claimgraph.model import Claim, Event, EventPlace, Span, Speaker
+
+EVENT_ROLES = ("perpetrator", "claimed_by", "target")
+
+
+def claim_row(claim: Claim, doc_id: str, position: int, evidence_id: int) -> dict[str, Any]:
+    """The ``claims`` row of one claim (not yet reviewed)."""
+    return {
+        "doc_id": doc_id,
+        "id": claim.id,
+        "position": position,
+        "subject": claim.subject,
+        "relation": claim.relation,
+        "object": claim.object,
+        "object_name": claim.object_name,
+        "polarity": claim.polarity,
+        "hedged": claim.hedged,
+        "asserted_by_id": claim.asserted_by.id,
+        "asserted_by_name": claim.asserted_by.name,
+        "time": claim.time,
+        "confidence": claim.confidence,
+        "extractor": claim.extractor,
+        "subject_via": claim.subject_via,
+        "evidence_id": evidence_id,
+        "review_status": "unreviewed",
+        "reviewed_by": None,
+        "reviewed_at": None,
+    }
+
+
+def event_row(event: Event, doc_id: str, position: int, evidence_id: int) -> dict[str, Any]:
+    """The ``events`` row of one event (participants go to ``event_participants``)."""
+    place = event.place
+    return {
+        "doc_id": doc_id,
+        "id": event.id,
+        "position": position,
+        "kind": event.kind,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "place_id": place.id if place else None,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "killed": event.killed,
+        "wounded": event.wounded,
+        "casualty_text": event.casualty_text,
+        "hedged": event.hedged,
+        "asserted_by_id": event.asserted_by.id,
+        "asserted_by_name": event.asserted_by.name,
+        "evidence_id": evidence_id,
+    }
+
+
+def participant_rows(event: Event, doc_id: str) -> list[dict[str, Any]]:
+    """One ``event_participants`` row per perpetrator, claimant and target, in order."""
+    rows = []
+    for role, values in zip(EVENT_ROLES, (event.perpetrators, event.claimed_by, event.targets), strict=True):
+        rows.extend(
+            {"doc_id": doc_id, "event_id": event.id, "role": role, "position": i, "actor": value}
+            for i, value in enumerate(values)
+        )
+    return rows
+
+
+def span_of(row: Mapping[str, Any]) -> Span:
+    return Span(row["ev_start"], row["ev_end"], row["ev_text"])
+
+
+def claim_from_row(row: Mapping[str, Any]) -> Claim:
+    """A Claim with its current (reviewed) values; ``row`` carries the evidence as ``ev_*``."""
+    return Claim(
+        id=row["id"],
+        subject=row["subject"],
+        relation=row["relation"],
+        object=row["object"],
+        object_name=row["object_name"],
+        evidence=span_of(row),
+        polarity=row["polarity"],
+        hedged=bool(row["hedged"]),
+        asserted_by=Speaker(row["asserted_by_id"], row["asserted_by_name"]),
+        time=row["time"],
+        confidence=row["confidence"],
+        extractor=row["extractor"],
+        subject_via=row["subject_via"],
+    )
+
+
+def event_from_row(row: Mapping[str, Any], participants: Mapping[str, list[str]]) -> Event:
+    """An Event from its row (evidence as ``ev_*``) and its participants by role."""
+    place = None
+    if row["place_name"] is not None:
+        place = EventPlace(name=row["place_name"], country=row["place_country"], id=row["place_id"])
+    return Event(
+        id=row["id"],
+        kind=row["kind"],
+        evidence=span_of(row),
+        date=row["date"],
+        date_precision=row["date_precision"],
+        place=place,
+        perpetrators=list(participants.get("perpetrator", [])),
+        claimed_by=list(participants.get("claimed_by", [])),
+        targets=list(participants.get("target", [])),
+        killed=row["killed"],
+        wounded=row["wounded"],
+        casualty_text=row["casualty_text"],
+        hedged=bool(row["hedged"]),
+        asserted_by=Speaker(row["asserted_by_id"], row["asserted_by_name"]),
+    )
+
+
+def claim_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The reviewable values of a claim row, as kept in the audit trail."""
+    return {
+        "subject": row["subject"],
+        "relation": row["relation"],
+        "object": row["object"],
+        "object_name": row["object_name"],
+        "polarity": row["polarity"],
+        "hedged": bool(row["hedged"]),
+        "asserted_by": {"id": row["asserted_by_id"], "name": row["asserted_by_name"]},
+        "time": row["time"],
+        "review_status": row["review_status"],
+    }
