@@ -31,6 +31,7 @@ DEFAULT_DOCS = 5000
 DEFAULT_SEED = 20240322
 PLACE_KINDS = frozenset({"city", "town", "district", "province", "state", "region", "area"})
 ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9-]{1,7}$")
+QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 
 @dataclass(frozen=True)
@@ -285,8 +286,9 @@ def generate_article(index: int, seed: int, cast: Cast) -> dict[str, object]:
 
 
 def _name(full: str, aliases: list[str], country: str | None = None) -> Name:
+    """A KB name as news writes it: without a disambiguating "(Iran)" and with its abbreviation."""
     short = next((a for a in aliases if ABBREVIATION.match(a)), None)
-    return Name(full, short, country)
+    return Name(QUALIFIER.sub("", full), short, country)
 
 
 def cast_from_kb(kb: KnowledgeBase) -> Cast:

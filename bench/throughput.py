@@ -122,7 +122,8 @@ def machine() -> dict[str, Any]:
         total_kib = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
         memory = round(total_kib / 1024 / 1024, 1)
     return {"platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
-            "cpus_visible": os.cpu_count(), "memory_gib": memory}
+            "cpus_visible": os.cpu_count(), "memory_gib": memory,
+            "load_average_1_5_15min": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None}
 
 
 def prepare(work: Path, docs: int, seed: int) -> tuple[int, bool]:

@@ -308,17 +308,17 @@ def _summarise(store: Store, url: str, report: IngestReport, doc_ids: list[str])
                     "sources": [],
                 },
             )
-            entry["sources"].append(
-                {
-                    "document": titles.get(doc_id),
-                    "outlet": claim["outlet"],
-                    "speaker": claim["asserted_by"]["name"],
-                    "polarity": claim["polarity"],
-                    "hedged": claim["hedged"],
-                    "evidence": claim["evidence"]["text"],
-                    "syndicated_copy_of": claim["duplicate_of"],
-                }
-            )
+            source = {
+                "document": titles.get(doc_id),
+                "outlet": claim["outlet"],
+                "speaker": claim["asserted_by"]["name"],
+                "polarity": claim["polarity"],
+                "hedged": claim["hedged"],
+                "evidence": claim["evidence"]["text"],
+                "syndicated_copy_of": claim["duplicate_of"],
+            }
+            if source not in entry["sources"]:  # a symmetric relation stated both ways is one statement
+                entry["sources"].append(source)
     events = []
     for doc_id in doc_ids:
         for event in store.events(doc=doc_id):

@@ -81,7 +81,11 @@ def test_operates_in_compares_place_names(gold_doc: GoldDoc, perfect: Perfect) -
     place["object"], place["object_name"] = "geo:123", "LISMORE"
     assert score(gold_doc, prediction).total.relations_typed == PRF(tp=4)
     place["object_name"] = "Tarsia"
-    assert score(gold_doc, prediction).total.relations_typed == PRF(tp=3, fp=1, fn=1)
+    report = score(gold_doc, prediction)
+    assert report.total.relations_typed == PRF(tp=3, fp=1, fn=1)
+    errors = report.documents[0].errors["relations"]
+    assert [e["relation"] for e in errors["false_negatives"]] == ["Kestrel Front operates_in Lismore"]
+    assert [e["relation"] for e in errors["false_positives"]] == ["Kestrel Front operates_in ?tarsia"]
 
 
 def test_claims_on_unknown_actors_are_false_positives(gold_doc: GoldDoc, perfect: Perfect) -> None:

@@ -38,13 +38,28 @@ def shared_corpus() -> Path:
     return SHARED_CORPUS
 
 
-@pytest.fixture(scope="session")
-def generator() -> ModuleType:
-    """bench/generate_corpus.py, loaded from its path (bench/ is not a package)."""
-    path = REPO / "bench" / "generate_corpus.py"
-    spec = importlib.util.spec_from_file_location("generate_corpus", path)
+def _load_bench_script(name: str) -> ModuleType:
+    """A script of bench/ loaded as a module (bench/ is not a package; its scripts import each other)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    bench = str(REPO / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the module runs
+    sys.modules[name] = module  # dataclasses look their module up while the module runs
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def generator() -> ModuleType:
+    """bench/generate_corpus.py."""
+    return _load_bench_script("generate_corpus")
+
+
+@pytest.fixture(scope="session")
+def throughput() -> ModuleType:
+    """bench/throughput.py."""
+    return _load_bench_script("throughput")

@@ -142,8 +142,8 @@ def rate_claims(corpus: Corpus, index: ClaimIndex) -> dict[str, Rating]:
 
 
 def rate_events(events: list[ResolvedEvent], clashes: list[EventClash], grades: Mapping[str, str]) -> dict[str, Rating]:
-    """Event id → rating for each report: corroborated by other sources reporting the same event,
-    contradicted by those that give different details."""
+    """Event id → rating for each report: corroborated by the other sources reporting the same event
+    with no different detail, contradicted by those that give a different one."""
     opponents: dict[int, dict[str, str]] = {}
     for found in clashes:
         opponents.setdefault(id(found.first), {})[found.second.speaker_key] = found.second.speaker_name
@@ -151,9 +151,9 @@ def rate_events(events: list[ResolvedEvent], clashes: list[EventClash], grades: 
     ratings = {}
     for event in events:
         for report in event.reports:
-            supporters = {other.speaker_key: other.speaker_name for other in event.reports
-                          if other.speaker_key != report.speaker_key}
             against = opponents.get(id(report), {})
+            supporters = {other.speaker_key: other.speaker_name for other in event.reports
+                          if other.speaker_key != report.speaker_key and other.speaker_key not in against}
             ratings[report.event.id] = Rating(
                 speaker_reliability(grades, report.event.asserted_by, report.document),
                 credibility(len(supporters), len(against), False, report.event.hedged),

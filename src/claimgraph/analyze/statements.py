@@ -56,7 +56,10 @@ def author_key(doc: Document) -> str:
 
 
 def author_name(doc: Document) -> str:
-    return doc.author or doc.outlet or f"author of {doc_label(doc)}"
+    """The author's name, else "author of <document> (<outlet>)"."""
+    if doc.author:
+        return doc.author
+    return f"author of {doc_label(doc)}" + (f" ({doc.outlet})" if doc.outlet else "")
 
 
 def speaker_key(speaker: Speaker, doc: Document) -> str:

@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, flags, print_json, short_id
@@ -41,15 +41,16 @@ def claims(
         print_json(rows)
         return
     table = Table(
-        "subject",
-        "relation",
-        "object",
-        "asserted by",
-        "marks",
-        "doc",
-        "evidence",
+        Column("subject", ratio=2),
+        Column("relation", ratio=2),
+        Column("object", ratio=2),
+        Column("asserted by", ratio=2),
+        Column("marks", ratio=1),
+        Column("doc", no_wrap=True),
+        Column("evidence", ratio=6),
         title=f"{len(rows)} claims",
         title_justify="left",
+        expand=True,
     )
     for c in rows:
         table.add_row(
@@ -97,7 +98,9 @@ def events(
         title_justify="left",
     )
     for e in rows:
-        place = ", ".join(p for p in (e["place"]["name"], e["place"]["country"]) if p) if e["place"] else ""
+        place = (
+            ", ".join(p for p in dict.fromkeys((e["place"]["name"], e["place"]["country"])) if p) if e["place"] else ""
+        )
         table.add_row(
             e["date"] or "",
             e["kind"],

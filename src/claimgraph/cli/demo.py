@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from rich.table import Table
 
 from claimgraph.api import DemoSummary, run_demo
 from claimgraph.cli.app import app
@@ -46,20 +45,15 @@ def print_demo(summary: DemoSummary) -> None:
     for error in report.failed:
         typer.echo(f"failed: {error}")
 
-    docs = Table(
-        "title", "outlet", "published", "perspective", "claims", "events", title="Documents", title_justify="left"
-    )
+    say("\n[bold]Documents[/bold]")
     for d in summary.documents:
-        copy = " (syndicated copy)" if d["duplicate_of"] else ""
-        docs.add_row(
-            (d["title"] or d["source"] or "") + copy,
-            d["outlet"] or "",
-            d["published"] or "",
-            d["tags"].get("perspective", ""),
-            str(d["claims"]),
-            str(d["events"]),
+        perspective = d["tags"].get("perspective")
+        copy = ", syndicated copy" if d["duplicate_of"] else ""
+        say(
+            f"  · {d['title'] or d['source']} — {d['outlet'] or 'no outlet'}, {d['published'] or 'undated'}"
+            f"{f' ({perspective})' if perspective else ''}{copy}: {d['claims']} claims, {d['events']} events",
+            markup=False,
         )
-    say(docs)
 
     say("\n[bold]Actors by type[/bold]")
     for kind, names in summary.actors_by_type.items():
@@ -77,21 +71,19 @@ def print_demo(summary: DemoSummary) -> None:
             )
             say(f"      “{source['evidence']}”", markup=False, style="dim")
 
-    say("\n[bold]Events[/bold]")
-    table = Table("date", "place", "kind", "perpetrator", "claimed by", "killed", "source")
+    say("\n[bold]Events[/bold] (one line per report)")
     for e in summary.events:
-        place = ", ".join(p for p in (e["place"], e["country"]) if p)
-        table.add_row(
-            e["date"] or "?",
-            place,
-            e["kind"],
-            ", ".join(e["perpetrators"]),
-            ", ".join(e["claimed_by"]),
-            "" if e["killed"] is None else str(e["killed"]),
-            (e["outlet"] or e["document"] or "") + (" (copy)" if e["syndicated_copy_of"] else ""),
+        details = [", ".join(p for p in dict.fromkeys((e["place"], e["country"])) if p) or "place not stated"]
+        if e["perpetrators"]:
+            details.append("by " + ", ".join(e["perpetrators"]))
+        if e["claimed_by"]:
+            details.append("claimed by " + ", ".join(e["claimed_by"]))
+        if e["killed"] is not None:
+            details.append(f"{e['killed']} killed")
+        copy = " (syndicated copy)" if e["syndicated_copy_of"] else ""
+        say(
+            f"  · {e['date'] or 'undated'} {e['kind']}: {'; '.join(details)} — {e['outlet'] or e['document']}{copy}",
+            markup=False,
         )
-    say(table)
-    say(
-        f"\nExplore it: claimgraph actors --db {summary.db_url}   claimgraph show ISKP --db {summary.db_url}",
-        markup=False,
-    )
+    say(f"\nExplore it: claimgraph actors --db {summary.db_url}", markup=False)
+    say(f"            claimgraph show ISKP --db {summary.db_url}", markup=False)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, print_json, short_id
@@ -27,7 +28,7 @@ def docs(db: DbOption = None, json_output: JsonOption = False) -> None:
         print_json(documents)
         return
     table = Table(
-        "id",
+        Column("id", no_wrap=True),
         "title",
         "outlet",
         "published",
@@ -41,7 +42,7 @@ def docs(db: DbOption = None, json_output: JsonOption = False) -> None:
     for d in documents:
         table.add_row(
             short_id(d["id"]),
-            d["title"] or d["source"] or "",
+            d["title"] or Path(d["source"] or "").name,
             d["outlet"] or "",
             d["published"] or "",
             str(d["n_words"]),

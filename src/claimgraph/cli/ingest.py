@@ -21,7 +21,7 @@ from claimgraph.model import Extraction
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
-        metavar="PATH...", help="Files (.txt .md .html .htm .pdf .jsonl), directories, or - for standard input."
+        metavar="PATH", help="Files (.txt .md .html .htm .pdf .jsonl), directories, or - for standard input."
     ),
 ]
 OutletOption = Annotated[str | None, typer.Option(help="Outlet of documents that do not name one.")]

@@ -12,9 +12,7 @@ from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, print_json, writable_store
 from claimgraph.store import GRADE_MEANINGS
 
-source_app = typer.Typer(
-    help="Reliability grades (A-F) of outlets and speakers.", no_args_is_help=True
-)
+source_app = typer.Typer(help="Reliability grades (A-F) of outlets and speakers.", no_args_is_help=True)
 app.add_typer(source_app, name="source")
 
 Grade = StrEnum("Grade", {g: g for g in GRADE_MEANINGS})
@@ -22,7 +20,7 @@ Grade = StrEnum("Grade", {g: g for g in GRADE_MEANINGS})
 
 @source_app.command("grade")
 def grade(
-    name: Annotated[str, typer.Argument(help="Outlet (as the documents name it) or speaker.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Outlet (as the documents name it) or speaker.")],
     value: Annotated[
         Grade,
         typer.Argument(

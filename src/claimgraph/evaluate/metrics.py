@@ -62,14 +62,6 @@ class Accuracy:
                 "total": self.total}
 
 
-def sum_prf(items: list[PRF]) -> PRF:
-    return sum(items, PRF())
-
-
-def sum_accuracy(items: list[Accuracy]) -> Accuracy:
-    return sum(items, Accuracy())
-
-
 def merge_prf(maps: list[dict[str, PRF]]) -> dict[str, PRF]:
     """Add per-key counts (e.g. per actor type) across documents."""
     merged: dict[str, PRF] = {}

@@ -35,8 +35,9 @@ def _pair_key(key: TypedKey) -> tuple[str, str]:
     return first, second
 
 
-def _label(key: TypedKey) -> str:
+def _label(key: TypedKey, place_names: dict[str, str]) -> str:
     subject, relation, obj, polarity = key
+    obj = place_names.get(obj, obj) if relation in PLACE_RELATIONS else obj
     return f"{subject} {relation} {obj}" + (" [negated]" if polarity == "negated" else "")
 
 
@@ -45,19 +46,31 @@ def _gold_key(relation: GoldRelation) -> TypedKey:
     return _typed_key(relation.subject, relation.relation, obj, "negated" if relation.negated else "affirmed")
 
 
-def _place_key(name: str, gold_places: list[str]) -> str:
-    variants = name_variants(name)
-    for place in gold_places:
-        if variants & name_variants(place):
-            return normalize_name(place)
-    return UNRESOLVED + normalize_name(name)
+def _place_key(names: list[str], gold_places: list[str]) -> str:
+    """The gold place that the predicted place's name or any of its mention texts names."""
+    for name in names:
+        variants = name_variants(name)
+        for place in gold_places:
+            if variants & name_variants(place):
+                return normalize_name(place)
+    return UNRESOLVED + normalize_name(names[0])
 
 
-def _predicted_key(claim: dict[str, Any], alignment: ActorAlignment, gold_places: list[str]) -> TypedKey:
+def place_mention_names(predicted: dict[str, Any]) -> dict[str, list[str]]:
+    """Id → the texts a predicted place (or state) is mentioned by, to match ``operates_in`` objects."""
+    names: dict[str, list[str]] = {}
+    for entry in [*(predicted.get("places") or []), *(predicted.get("actors") or [])]:
+        names[str(entry.get("id"))] = [m.get("text", "") for m in entry.get("mentions") or []]
+    return names
+
+
+def _predicted_key(claim: dict[str, Any], alignment: ActorAlignment, gold_places: list[str],
+                   mention_names: dict[str, list[str]]) -> TypedKey:
     relation = str(claim.get("relation") or "")
     subject = alignment.key(str(claim.get("subject") or ""))
     if relation in PLACE_RELATIONS:
-        obj = _place_key(str(claim.get("object_name") or claim.get("object") or ""), gold_places)
+        name = str(claim.get("object_name") or claim.get("object") or "")
+        obj = _place_key([name, *mention_names.get(str(claim.get("object")), [])], gold_places)
     else:
         obj = alignment.key(str(claim.get("object") or ""), claim.get("object_name"))
     return _typed_key(subject, relation, obj, "negated" if claim.get("polarity") == "negated" else "affirmed")
@@ -99,18 +112,23 @@ def _prf(gold_keys: set[Any], pred_keys: set[Any]) -> PRF:
     return PRF(tp=len(gold_keys & pred_keys), fp=len(pred_keys - gold_keys), fn=len(gold_keys - pred_keys))
 
 
-def score_relations(gold: GoldDoc, predicted: list[dict[str, Any]],
-                    alignment: ActorAlignment) -> RelationScore:
+def score_relations(gold: GoldDoc, predicted: list[dict[str, Any]], alignment: ActorAlignment,
+                    mention_names: dict[str, list[str]] | None = None) -> RelationScore:
     """Compare one document's predicted claims with its gold relations."""
     gold_relations: dict[TypedKey, GoldRelation] = {}
     for relation in gold.relations:
         if relation.relation not in UNSCORED_RELATIONS:
             gold_relations.setdefault(_gold_key(relation), relation)
     gold_places = [r.object for r in gold.relations if r.relation in PLACE_RELATIONS]
+    place_names = {normalize_name(place): place for place in gold_places}
+
+    def label(key: TypedKey) -> str:
+        return _label(key, place_names)
+
     claims: dict[TypedKey, dict[str, Any]] = {}
     for claim in predicted:
         if claim.get("relation") not in UNSCORED_RELATIONS:
-            claims.setdefault(_predicted_key(claim, alignment, gold_places), claim)
+            claims.setdefault(_predicted_key(claim, alignment, gold_places, mention_names or {}), claim)
     gold_keys, pred_keys = set(gold_relations), set(claims)
 
     def is_person_link(key: TypedKey) -> bool:
@@ -128,17 +146,17 @@ def score_relations(gold: GoldDoc, predicted: list[dict[str, Any]],
         right_speaker = attribution_correct(claim, relation, alignment)
         attribution += Accuracy(int(right_speaker), 1)
         if not right_speaker:
-            errors["attribution_errors"].append({"relation": _label(key), "gold": relation.asserted_by,
+            errors["attribution_errors"].append({"relation": label(key), "gold": relation.asserted_by,
                                                  "predicted": claim.get("asserted_by")})
         right_hedge = bool(claim.get("hedged")) == relation.hedged
         hedged += Accuracy(int(right_hedge), 1)
         if not right_hedge:
-            errors["hedged_errors"].append({"relation": _label(key), "gold": relation.hedged,
+            errors["hedged_errors"].append({"relation": label(key), "gold": relation.hedged,
                                             "predicted": bool(claim.get("hedged"))})
     for key in sorted(gold_keys - pred_keys):
-        errors["false_negatives"].append({"relation": _label(key), "evidence": gold_relations[key].evidence})
+        errors["false_negatives"].append({"relation": label(key), "evidence": gold_relations[key].evidence})
     for key in sorted(pred_keys - gold_keys):
-        errors["false_positives"].append({"relation": _label(key), "id": claims[key].get("id"),
+        errors["false_positives"].append({"relation": label(key), "id": claims[key].get("id"),
                                           "evidence": (claims[key].get("evidence") or {}).get("text")})
     return RelationScore(
         typed=_prf(gold_keys, pred_keys),

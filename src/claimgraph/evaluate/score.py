@@ -10,7 +10,7 @@ from claimgraph.evaluate.actors import score_actors
 from claimgraph.evaluate.events import evidence_span, score_events
 from claimgraph.evaluate.gold import GoldDoc, load_gold
 from claimgraph.evaluate.metrics import Accuracy
-from claimgraph.evaluate.relations import score_relations
+from claimgraph.evaluate.relations import place_mention_names, score_relations
 from claimgraph.evaluate.report import DocScore, Report, Scores
 
 Extractor = Callable[[str, str], dict[str, Any]]
@@ -30,7 +30,8 @@ def score_document(gold: GoldDoc, predicted: dict[str, Any], failure: str | None
     """Score one document's extraction; a missing section counts as empty."""
     actors = score_actors(gold, list(predicted.get("actors") or []))
     events = score_events(gold, list(predicted.get("events") or []), actors.alignment)
-    relations = score_relations(gold, list(predicted.get("claims") or []), actors.alignment)
+    relations = score_relations(gold, list(predicted.get("claims") or []), actors.alignment,
+                                place_mention_names(predicted))
     evidence_items = [*(predicted.get("events") or []), *(predicted.get("claims") or [])]
     scores = Scores(
         actors=actors.prf, actors_by_type=actors.by_type, actor_type=actors.type_accuracy,

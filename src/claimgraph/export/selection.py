@@ -97,6 +97,36 @@ def _narrow(extraction: Extraction, actors: set[str]) -> Extraction:
                    places=[p for p in extraction.places if p.id in places])
 
 
+def select_topic(corpus: Corpus, kb: KnowledgeBase, topic: str) -> Corpus:
+    """The claims and events whose sentence, actors, place or relation mention ``topic`` (any case).
+
+    InputError when nothing does.
+    """
+    wanted = topic.strip().casefold()
+    names = {entry.id: [entry.name, *entry.aliases] for entry in (*kb.actors.values(), *kb.places.values())}
+    for extraction in corpus.extractions:
+        for record in (*extraction.actors, *extraction.places):
+            names.setdefault(record.id, [record.name])
+
+    def mentions(text: str | None, ids: list[str]) -> bool:
+        words = [text or "", *(n for i in ids for n in names.get(i, [i]))]
+        return any(wanted in w.casefold() for w in words)
+
+    extractions = []
+    for extraction in corpus.extractions:
+        claims = [c for c in extraction.claims if mentions(c.evidence.text, [c.subject, c.object]) or
+                  wanted in (c.relation.casefold(), c.relation.replace("_", " ").casefold(), c.object_name.casefold())]
+        events = [e for e in extraction.events if mentions(e.evidence.text, [*e.perpetrators, *e.claimed_by,
+                                                                              *e.targets]) or
+                  wanted in (e.kind.casefold(), (e.place.name if e.place else "").casefold())]
+        if claims or events:
+            extractions.append(replace(extraction, claims=claims, events=events))
+    if not extractions:
+        raise InputError(f"--topic {topic}", "no claim or event mentions it")
+    kept = {e.document.id for e in extractions}
+    return Corpus(extractions, {d: f for d, f in corpus.syndicated.items() if d in kept}, dict(corpus.grades))
+
+
 def select(corpus: Corpus, kb: KnowledgeBase, actor: str | None = None, doc: str | None = None,
            since: str | None = None) -> Corpus:
     """The part of the corpus the filters keep; InputError names a filter that matches nothing.

@@ -151,7 +151,8 @@ class _Builder:
 
     def place(self, info: PlaceInfo) -> str | None:
         """A location for the place, or None when neither its country nor its coordinates are known."""
-        country = self.countries.code(info.country) or self.countries.code(info.name)
+        country = self.countries.code(info.country) or (
+            self.countries.code(info.name) if info.kind in (None, "country") else None)
         has_point = info.lat is not None and info.lon is not None
         if country is None and not has_point:
             return None

@@ -39,7 +39,7 @@ _PERPETRATOR_AFTER = re.compile(
     r"armed|suspected|alleged)\s+)*(?:\w+\s+)?$", re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}"
                         r"to\s+(?:the\s+)?$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|assault|"
                       r"ambush|strike|incident|massacre|hijacking|shooting|raid|carnage|siege)\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ _COORDINATION = re.compile(
     r"(?:the\s+|both\s+|its\s+)?$", re.IGNORECASE)
 _SAME_ENTITY_LINK = re.compile(r"^\s*(?:\(|,?\s*(?:or|also known as|known as|a\.k\.a\.?)\s+)(?:the\s+)?$",
                                re.IGNORECASE)
-_CLOSE = re.compile(r"^\s*\)")
+_CLOSE = re.compile(r"\s*\)")
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bunlike\b", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"^[\s,]*(?:and|or|as well as|including|notably|especially|particularly|such as|"
                          r"like|in|of|the|country['’]s|eastern|western|northern|southern|central|provinces?|"
@@ -68,6 +68,7 @@ class Candidate:
     via: str | None = None
 
 
+_LIST_TAIL = re.compile(r"\)?,?\s+(?:and|or)\s+(?:other|several|various|many|some|smaller|allied)\b", re.IGNORECASE)
 _MODIFIER_USE = re.compile(r"(?:anti|pro|non)-$", re.IGNORECASE)
 _NOMINAL_OF_UNIT = re.compile(r"^\s*(?:cells?\s+)?(?:alliance|nexus|relationship|ties|cooperation|coordination|rivalry|"
                               r"convergence|partnership|links|axis|conflict|war|pact)\b", re.IGNORECASE)
@@ -80,9 +81,7 @@ def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityIn
     for mention in mentions:
         if _MODIFIER_USE.search(text, max(0, mention.start - 5), mention.start):
             continue
-        if mention.kind == "actor" and mention.via is None and entities[mention.entity].type == "state" and (
-                reads_as_place(text, mention.start) or (used and used[-1].kind == "place"
-                                                        and re.fullmatch(r",\s*", text[used[-1].end:mention.start]))):
+        if mention.place_like:
             mention = replace(mention, kind="place")
         used.append(mention)
     return used
@@ -112,6 +111,8 @@ def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
 def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
     """"A, B" with no closing "and" is an apposition or two clauses, not a list: split it."""
     mentions = unit.mentions
+    if _LIST_TAIL.match(text, unit.end):
+        return [unit]
     joins = [text[a.end:b.start] for a, b in zip(mentions, mentions[1:], strict=False)]
     if not joins or not re.fullmatch(r"\s*,\s*(?:the\s+|both\s+|its\s+)?", joins[-1]) or mentions[-1].entity in [
             m.entity for m in mentions[:-1]]:
@@ -125,6 +126,8 @@ def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     for trigger in tr.TRIGGERS:
         for match in trigger.pattern.finditer(link):
             if trigger.anchored and match.end() != len(link):
+                continue
+            if trigger.whole and match.start() != 0:
                 continue
             if len(link) - match.end() > MAX_TRIGGER_TO_OBJECT:
                 continue
@@ -148,15 +151,25 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     """Every relation the linking words between units of this sentence express."""
     inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
     units = build_units(text, as_used(text, inside, entities))
-    actor_units = [u for u in units if u.kind == "actor"]
     found: list[Candidate] = []
-    for index, left in enumerate(actor_units):
-        found.extend(_reciprocal(text, left, actor_units[index + 1:], sentence_end))
-        if index + 1 < len(actor_units):
-            found.extend(_pair(text, left, actor_units[index + 1], entities))
+    units, possessive = _fold_possessors(text, units, entities)
+    found += possessive
+    # participants: actors, and states named as places (they can still be attacked: "strikes in Lebanon")
+    participants = [u for u in units if u.kind == "actor" or _is_state_place(u, entities)]
+    for index, left in enumerate(participants):
+        if left.kind != "actor":
+            continue
+        later = participants[index + 1:]
+        found.extend(_reciprocal(text, left, later, sentence_end))
+        for right in (u for u in later if set(u.ids) != set(left.ids)):
+            paired = _pair(text, left, right, entities)
+            found.extend(paired)
+            found.extend(_continued_objects(text, paired, right, later, entities))
+            if paired or right.kind == "actor":
+                break
         found.extend(_operates(text, left, units, entities))
     found.extend(_fronted_operates(text, sentence_start, units, entities))
-    found.extend(_defectors(text, sentence_start, actor_units))
+    found.extend(_defectors(text, sentence_start, [u for u in units if u.kind == "actor"]))
     return found
 
 
@@ -164,10 +177,60 @@ def _type(entities: dict[str, EntityInfo], entity: str) -> str:
     return entities[entity].type
 
 
+def _is_state_place(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
+    return unit.kind == "place" and all(entities[e].kind == "actor" for e in unit.ids)
+
+
+_POSSESSIVE = re.compile(r"^['’]s?\s+$")
+
+
+def _fold_possessors(text: str, units: list[Unit], entities: dict[str, EntityInfo]) -> tuple[list[Unit], list[Candidate]]:
+    """"Pakistan's ISI" acts as ISI; "Yemen's Houthis" also says the Houthis operate in Yemen."""
+    folded: list[Unit] = []
+    found: list[Candidate] = []
+    for unit in units:
+        if folded and unit.kind == "actor" and len(folded[-1].mentions) == 1 and _POSSESSIVE.match(
+                text[folded[-1].end:unit.start]):
+            owner = folded.pop()
+            if all(_type(entities, e) in ("state", "country") or entities[e].kind == "place" for e in owner.ids) and all(
+                    _type(entities, e) == "armed_group" for e in unit.ids):
+                found += _pairs(unit.ids, "operates_in", owner.ids, owner.start, unit.end, "'s", unit.via)
+            unit = Unit(unit.mentions, owner.start, unit.end)
+        folded.append(unit)
+    return folded, found
+
+
+def _continued_objects(text: str, paired: list[Candidate], right: Unit, later: Sequence[Unit],
+                       entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """"killed 50 Wagner mercenaries and 10 Malian soldiers": the verb governs both objects."""
+    relations = {c.relation for c in paired if c.relation in ("attacks", "supports", "rival_of", "allied_with")}
+    if len(relations) != 1 or right not in later:
+        return []
+    (relation,) = relations
+    subjects = list(dict.fromkeys(c.subject for c in paired if right.ids and c.object in right.ids))
+    found: list[Candidate] = []
+    previous = right
+    for unit in later[later.index(right) + 1:]:
+        link = text[previous.end:unit.start]
+        if not _CONTINUED.fullmatch(link):
+            break
+        found += _pairs(subjects, relation, unit.ids, previous.start, unit.end, link, unit.via)
+        previous = unit
+    return found
+
+
+_CONTINUED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:\d[\d,]*\s+|the\s+|other\s+|"
+                        r"several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,1}?", re.IGNORECASE)
+_MODIFIER_LINK = re.compile(r"^-(?:backed|based|linked|affiliated|allied|aligned|led|sponsored|funded|supported|"
+                            r"inspired|trained)\b", re.IGNORECASE)
+
+
 def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -> list[Candidate]:
     link = text[left.end:right.start]
     if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link):
         return []
+    if _MODIFIER_LINK.match(link) and len(link.split()) > 2:
+        return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
     via = left.via or right.via
     span = (left.start, right.end)
     people_right = [e for e in right.ids if _type(entities, e) == "person"]
@@ -190,19 +253,48 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
         if after and re.fullmatch(r"\s*,\s*(?:the\s+)?", link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
+    # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
+    preposed = tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
+    if preposed and re.fullmatch(r"\s*,\s*", link):
+        return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
+    # "al-Shabab, the Somali armed group" / "the Lebanese group Hezbollah"
+    if _is_state_place(right, entities) or _is_state_place(left, entities) or any(
+            _type(entities, e) == "state" for e in (*left.ids, *right.ids)):
+        described = _demonym_group(text, left, right, link, entities)
+        if described:
+            return described
     best = _best_trigger(link)
     after_object = text[right.end:right.end + 60]
     if best is None:
-        if tr.AFTER_OBJECT_PROXY.match(after_object):
+        if tr.AFTER_OBJECT_PROXY.match(after_object) and right.kind == "actor":
             return _pairs(left.ids, "supports", right.ids, left.start, right.end + 40, link, via)
         return []
     trigger, _match = best
     relation = trigger.relation
+    if right.kind != "actor" and relation != "attacks":
+        return []
     subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
     if relation == "member_of" and tr.PROXY_OF.search(link) and all(
             _type(entities, o) in ("state", "state_agency") for o in objects):
         relation, subjects, objects = "supports", objects, subjects
     return _pairs(subjects, relation, objects, *span, link, via)
+
+
+_GROUP_NOUN = r"(?:armed\s+|militant\s+|terror(?:ist)?\s+|jihadist\s+|rebel\s+|insurgent\s+|islamist\s+)?" \
+              r"(?:group|militia|militants|outfit|organi[sz]ation|movement|insurgents|jihadists|rebels|faction)"
+
+
+def _demonym_group(text: str, left: Unit, right: Unit, link: str, entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """A group described by its country's demonym operates there."""
+    via = left.via or right.via
+    left_state = all(_type(entities, e) == "state" for e in left.ids)
+    right_state = all(_type(entities, e) == "state" for e in right.ids)
+    if left_state and not right_state and re.fullmatch(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", link, re.IGNORECASE):
+        return _pairs(right.ids, "operates_in", left.ids, left.start, right.end, link, via)
+    if right_state and not left_state and re.fullmatch(r"\s*,\s*(?:the|a|an)\s+", link) and re.match(
+            rf"\s+{_GROUP_NOUN}\b", text[right.end:right.end + 40], re.IGNORECASE):
+        return _pairs(left.ids, "operates_in", right.ids, left.start, right.end, link, via)
+    return []
 
 
 def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: int) -> list[Candidate]:

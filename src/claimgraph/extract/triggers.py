@@ -31,23 +31,26 @@ class Trigger:
     pattern: re.Pattern[str]
     forward: bool = True  # False: the right mention is the subject ("courted by the ISI")
     anchored: bool = False  # the pattern must end where the right mention starts
+    whole: bool = False  # the pattern must cover the whole link (an apposition or copula phrase)
 
 
-def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False) -> Trigger:
+def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False, whole: bool = False) -> Trigger:
     suffix = r"\s*$" if anchored else ""
-    return Trigger(relation, re.compile(pattern + suffix, re.IGNORECASE), forward, anchored)
+    return Trigger(relation, re.compile(pattern + suffix, re.IGNORECASE), forward, anchored, whole)
 
 
 _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b(?!\s+(?:group|forces|wing|"
                   r"struggle|conflict|attack|men|militants|faction|outfit|insurgen))|train|shelter|harbou?r|"
                   r"protect|patroni[sz]|nurtur|cultivat|court|equip|supplie|supply|assist|aid(?:s|ed|ing)?\b|"
                   r"host|creat|float|set up|strengthen|sustain|prop(?:ped|s)? up|mentor|groom|radicali[sz]|"
-                  r"weaponi[sz]|endors|finance|arm and train|handl|bolster|empower|reinforc|supervis|"
+                  r"weaponi[sz]|endors|finance|arm and train|handl|bolster|empower|reinforc|supervis|help|"
+                  r"facilitat|enabl|abet|order|direct|instruct|command|guid|"
                   r"sanctuary (?:to|for)|safe havens? (?:to|for)")
-_ATTACK = (r"attack|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
+_ATTACK = (r"attack|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|bombard|"
+           r"(?:launch|fir)\w*\s+(?:\w+\s+){0,4}(?:at|on|against|into)\b|"
            r"shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
-           r"(?:war|warfare|jihad|insurgency|campaign|offensive|operations?|violence|hostilities|strikes|"
-           r"airstrikes|air strikes|operation)\s+(?:\w+\s+){0,2}(?:against|on)\b")
+           r"(?:warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
+           r"bombings?|airstrikes?|air strikes?|retaliation)\s+(?:\w+\s+){0,2}(?:against|on)\b")
 _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat|partner|"
            r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|joined (?:forces|hands)|"
            r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"
@@ -58,26 +61,39 @@ _RIVAL = (r"rival|rivalry|fight|fought|clash|compet|enem|hostil|oppos|against|at
           r"conflict with|battl|pushed back|driven out|expelled|despis|hatred|antagonis|confront|"
           r"friction|turf war|enmity|anti-")
 
+# How a noun phrase of relation attaches to its subject: "X, an affiliate of Y", "X is a branch of Y",
+# "X, which has become a wing of Y". The whole link must be such a phrase.
+_APPOSITION = (r"^\s*(?:,\s*|\(\s*)?(?:(?:who|which|that)\s+)?(?:(?:is|was|are|were|remains?|remained|became|"
+               r"becomes|has become|had been|has been|being|as|now|also|originally|once|still|reportedly|"
+               r"allegedly|widely|long|known|seen|considered|described|regarded|viewed|designated|identified|"
+               r"believed to be|said to be)\s+)*(?:an?|the|its|their|one of the|one of its|part of the)?\s*"
+               r"(?:[\w-]+\s+){0,3}?")
+_OF = r"\s+(?:of|for|with|to|within|in|under)\s+(?:the\s+)?"
+
 TRIGGERS: tuple[Trigger, ...] = (
     # membership, leadership, splits: "X, an affiliate of Y", "X, the leader of Y"
-    _t("splinter_of", r"(?:splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|splinter faction)"
-                      r"\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?", anchored=True),
+    _t("splinter_of", _APPOSITION + r"(?:splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|"
+                      r"splinter faction)s?(?:\s+(?:group|faction|outfit))?\s+(?:of|from)\s+(?:the\s+)?",
+       anchored=True, whole=True),
     _t("splinter_of", r"\b(?:split|broke|broken|breaking|splintered|defected|defecting)\s+(?:away\s+)?"
                       r"(?:off\s+)?from\s+(?:the\s+)?", anchored=True),
     _t("splinter_of", r"\b(?:fighters|members|commanders|militants|cadres)\s+who\s+(?:were|had been)\s+"
                       r"(?:once\s+|formerly\s+)?(?:part|members)\s+of\s+(?:the\s+)?", anchored=True),
-    _t("leads", rf"\b{_ROLE_PREFIX}(?:{LEADER_ROLES})\s+(?:of|at)\s+(?:the\s+)?", anchored=True),
+    _t("leads", _APPOSITION + rf"(?:{LEADER_ROLES})\s+(?:of|at)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("leads", r"\b(?:led|headed|founded|run|commanded|spearheaded|chaired|co-founded)\s+by\s+(?:the\s+)?",
        forward=False, anchored=True),
-    _t("leads", r"\b(?:leads|led|heads|headed|founded|runs|ran|commands|commanded|spearheads|spearheaded|"
-                r"chairs|chaired)\s+(?:the\s+)?", anchored=True),
-    _t("member_of", r"\b(?:affiliate|affiliated|branch|wing|faction|unit|cell|chapter|province|arm|front|"
-                    r"member|(?<!on the )part|subsidiary|franchise|division|component|outfit|offshoot|proxy|"
-                    r"media (?:arm|wing|outlet)|"
-                    rf"{MEMBER_ROLES})s?\s+(?:of|for|with|to|within)\s+(?:the\s+)?", anchored=True),
-    _t("member_of", r"\b(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged)\s+(?:\w+\s+)?"
-                    r"(?:with|to)\s+(?:the\s+)?", anchored=True),
-    _t("member_of", r"\b(?:joined|joins|join)\s+(?:the\s+)?", anchored=True),
+    _t("leads", r"^\s*(?:,\s*who\s+|\s+)?(?:\w+ly\s+)?(?:leads|led|heads|headed|founded|runs|ran|commands|"
+                r"commanded|spearheads|spearheaded|chairs|chaired)\s+(?:the\s+)?", anchored=True, whole=True),
+    _t("member_of", _APPOSITION + r"(?:affiliate|branch|wing|faction|unit|cell|chapter|province|arm|front|"
+                    r"member|subsidiary|franchise|division|component|outfit|offshoot|proxy|extension|"
+                    r"alias|media (?:arm|wing|outlet)|mouthpiece|"
+                    rf"{MEMBER_ROLES})s?" + _OF, anchored=True, whole=True),
+    _t("member_of", r"\b(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part)\s+(?:\w+\s+)?"
+                    r"(?:with|to|of)\s+(?:the\s+)?", anchored=True),
+    _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
+    _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|offshoot|"
+                    r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,
+       whole=True),
     # actions
     _t("supports", rf"\b(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}by\s+(?:the\s+)?", forward=False,
        anchored=True),
@@ -87,10 +103,28 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("supports", rf"(?:-|\b)(?:{_SUPPORT_VERBS})\w*"),
     _t("supports", r"\b(?:use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?)\b.{0,40}"
                    r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)"),
+    _t("rival_of", r"\b(?:insurgency|campaign|war|jihad|rebellion|uprising|struggle|fight)\s+(?:\w+\s+){0,2}"
+                   r"(?:against|on|with)\b"),
     _t("attacks", rf"\b(?:{_ATTACK})\w*"),
     _t("allied_with", rf"\b(?:{_ALLIED})\w*"),
     _t("rival_of", rf"\b(?:{_RIVAL})\w*"),
 )
+PREPOSED = re.compile(
+    r"(?:^|[,;:(]\s*|\b)(?:originally\s+|once\s+|formerly\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|"
+    r"wing|faction|offshoot|splinter(?: group)?|off-shoot|breakaway faction|proxy|front|unit|arm|"
+    rf"{LEADER_ROLES}|{MEMBER_ROLES})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def preposed_relation(match: re.Match[str]) -> str:
+    """The relation a preposed apposition expresses ("An offshoot of al-Qaeda, IS …" → splinter_of)."""
+    role = match.group("role").lower()
+    if role.startswith(("offshoot", "off-shoot", "splinter", "breakaway")):
+        return "splinter_of"
+    if re.fullmatch(LEADER_ROLES, role):
+        return "leads"
+    return "member_of"
+
+
 # The right-hand context can carry the trigger too: "turned to ISKP as a proxy".
 AFTER_OBJECT_PROXY = re.compile(r"^\s*as\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|"
                                 r"asset)\b", re.IGNORECASE)
@@ -117,7 +151,7 @@ OPERATES = re.compile(
     r"footprint|territory|headquartered|cells?|expand\w*|spread|resurg\w*|roots?|networks?)\b"
     r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 PLACE_BASED = re.compile(r"^-based\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-FRONTED_OPERATES = re.compile(r"^\W*(?:operating|based|active|present|headquartered|entrenched)\b",
+FRONTED_OPERATES = re.compile(r"\W*(?:operating|based|active|present|headquartered|entrenched)\b",
                               re.IGNORECASE)
 DEFECTORS = re.compile(r"\b(?:defectors|breakaway members|former members|disgruntled members|dissidents)\s+"
                        r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -130,5 +164,5 @@ TITLE_ONLY = re.compile(r"^\s*(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Field Ma
 PERSON_THEN_ROLE = re.compile(
     rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
     r"\s+(?:of|for|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
-PERSON_THE_ORGS_ROLE = re.compile(rf"^['’]s?\s+{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>"
+PERSON_THE_ORGS_ROLE = re.compile(rf"['’]s?\s+{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>"
                                   rf"{MEMBER_ROLES}))\b", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""States of the built-in knowledge base, built from pycountry and the hand-written table ``tables/states.yaml``.
+"""States of the built-in knowledge base, from ISO 3166 names and the hand-written table ``tables/states.yaml``.
 
 Each state gives an actor (``kb:<slug>``, type ``state``) and two places: the country
 (``place:<slug>``, admin level 0) and its capital (``place:<capital-slug>``). Both places carry
@@ -8,18 +8,20 @@ Each state gives an actor (``kb:<slug>``, type ``state``) and two places: the co
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import pycountry
 import yaml
 
 from claimgraph.errors import KBError
 from claimgraph.kb.schema import KBActor, KBPlace
 
 TABLE = "tables/states.yaml"
+ISO3166 = "generated/iso3166.json"
 _TABLE_KEYS = frozenset({"name", "demonyms", "capital", "at", "aliases", "wikidata", "un_member"})
 
 
@@ -42,18 +44,25 @@ def load_table() -> dict[str, dict[str, Any]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def iso3166() -> dict[str, Any]:
+    """ISO 3166 names generated from pycountry (see ``claimgraph.kb.generate``)."""
+    return json.loads((resources.files("claimgraph.kb") / "data" / ISO3166).read_text(encoding="utf-8"))
+
+
 def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
     """State actors and their country and capital places."""
     label = f"builtin {TABLE}"
+    countries = iso3166()["countries"]
     actors: list[KBActor] = []
     places: list[KBPlace] = []
     for code, row in load_table().items():
-        country = pycountry.countries.get(alpha_3=code)
+        country = countries.get(code)
         if country is None:
-            raise KBError(f"{label}: state {code!r}: not an ISO 3166-1 alpha-3 code known to pycountry")
-        name = row.get("name") or getattr(country, "common_name", None) or country.name
+            raise KBError(f"{label}: state {code!r}: not in {ISO3166}; run python -m claimgraph.kb.generate")
+        name = row.get("name") or country["common_name"] or country["name"]
         key = slug(name)
-        official = [getattr(country, "official_name", None), country.name]
+        official = [country["official_name"], country["name"]]
         aliases = _unique([*row.get("aliases", []), *(o for o in official if o and "," not in o),
                            f"Government of {name}", f"{name} government", f"{name}'s government"], name)
         actors.append(KBActor(
@@ -64,7 +73,7 @@ def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
         places.append(KBPlace(
             id=f"place:{key}", name=name, kind="country", country=name, admin_level=0,
             aliases=_unique([*row.get("aliases", []), *(o for o in official if o and "," not in o)], name),
-            lat=lat, lon=lon, code=country.alpha_2, metonym_of=f"kb:{key}", source=label))
+            lat=lat, lon=lon, code=country["alpha_2"], metonym_of=f"kb:{key}", source=label))
         capital, capital_lat, capital_lon = row["capital"]
         if slug(capital) != key:
             places.append(KBPlace(

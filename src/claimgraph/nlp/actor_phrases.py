@@ -23,13 +23,16 @@ _MODIFIERS = (r"(?:(?:security|armed|military|government|intelligence|state|fore
               r"counterterrorism|official|naval|air|special|diplomatic|civilian|economic|commercial|"
               r"strategic|nuclear)(?:,?\s+and\s+|,\s+|\s+))*")
 _ACTOR_NOUNS = re.compile(
-    rf"\s+{_MODIFIERS}(officials?|authorities|forces|troops|soldiers|military|army|government|intelligence|"
-    r"police|diplomats?|ministry|establishment|state|leaders?|leadership|spokes(?:man|person|woman)|sources|"
+    rf"\s+{_MODIFIERS}(foreign office|officials?|authorities|forces|troops|soldiers|military|army|government|intelligence|"
+    r"police|diplomats?|ministry(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|establishment|state|leaders?|leadership|"
+    r"spokes(?:man|person|woman)|sources|security forces|"
     r"agencies|agency|navy|air force|air ?strikes?|strikes?|jets|drones?|officers|personnel|regime|"
     r"administration|delegation|envoy|embassy|commanders?|generals?|policemen|guards|side|counterparts?|"
     r"minister|foreign office|prime minister|president|interests|installations|targets|posts|convoys?|"
     r"check-?posts?|positions|bases|assets|nationals|citizens|workers|engineers)\b", re.IGNORECASE)
 _ARMY_NOUNS = frozenset({"military", "army", "troops", "soldiers", "generals", "commanders"})
+_AGENCY_NOUNS = frozenset({"security forces", "forces", "police", "foreign office", "ministry", "intelligence",
+                           "navy", "air force", "military", "army"})
 _POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army)\b", re.IGNORECASE)
 
 
@@ -73,8 +76,15 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase) -> None:
             noun = _ACTOR_NOUNS.match(text, end)
             if noun is None or builder.occupied(start, end):
                 continue
-            target = index.armies.get(state, state) if noun.group(1).lower() in _ARMY_NOUNS else state
-            builder.add(start, end, target, "actor")
+            head = noun.group(1).lower().split(" of ")[0]
+            if head in _ARMY_NOUNS and state in index.armies:
+                builder.add(start, end, index.armies[state], "actor")
+            elif head in _AGENCY_NOUNS:
+                # "Pakistani security forces", "Pakistani Foreign Office": an agency of that state, by its phrase
+                if not builder.occupied(start, noun.end()):
+                    builder.add_new(start, noun.end(), text[start:noun.end()], "state_agency")
+            else:
+                builder.add(start, end, state, "actor")
     for mention in list(builder.mentions):
         if mention.kind != "actor" or mention.entity not in index.armies:
             continue

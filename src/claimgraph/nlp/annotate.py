@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
@@ -30,6 +30,7 @@ class Mention:
     ids: tuple[str, ...]
     kind: str  # "actor" | "place"
     via: str | None = None
+    place_like: bool = False  # a state named as a location: "in Afghanistan", "Krasnogorsk, Russia"
 
     @property
     def entity(self) -> str:
@@ -85,8 +86,9 @@ class AnnotatedDoc:
     def actor_records(self) -> list[ActorRecord]:
         """One record per actor with its direct mentions (pronouns left out), in order of first mention."""
         records: dict[str, ActorRecord] = {}
+        only_places = self._states_named_only_as_places()
         for mention in self.mentions:
-            if mention.kind != "actor" or mention.via is not None:
+            if mention.kind != "actor" or mention.via is not None or mention.entity in only_places:
                 continue
             info = self.entities[mention.entity]
             record = records.setdefault(info.id, ActorRecord(info.id, info.name, info.type, info.wikidata,
@@ -94,10 +96,16 @@ class AnnotatedDoc:
             record.mentions.append(Span(mention.start, mention.end, mention.text))
         return list(records.values())
 
+    def _states_named_only_as_places(self) -> set[str]:
+        """States that the document names only as locations: they are places here, not actors."""
+        actor_uses = {m.entity for m in self.mentions if m.kind == "actor" and not m.place_like}
+        return {m.entity for m in self.mentions if m.place_like} - actor_uses
+
     def place_records(self) -> list[PlaceRecord]:
         records: dict[str, PlaceRecord] = {}
+        only_places = self._states_named_only_as_places()
         for mention in self.mentions:
-            if mention.kind != "place":
+            if mention.kind != "place" and mention.entity not in only_places:
                 continue
             info = self.entities[mention.entity]
             record = records.setdefault(info.id, PlaceRecord(info.id, info.name, info.country, info.admin_level,
@@ -180,7 +188,27 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     _add_short_names(builder)
     sentences = split_sentences(text)
     _add_references(builder, sentences)
-    return AnnotatedDoc(doc, sentences, builder.mentions, builder.entities)
+    return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities)
+
+
+_AFTER_PLACE = re.compile(r"\s*,\s*$")
+_PLACE_SUFFIX = re.compile(r"-based\b|['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|"
+                           r"northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
+
+
+def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
+    """Flag the states the text names as locations ("in Afghanistan", "Kidal, Mali", "Pakistan-based")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    marked: list[Mention] = []
+    for mention in ordered:
+        info = entities[mention.entity]
+        if mention.kind == "actor" and mention.via is None and info.type == "state":
+            after_place = bool(marked) and marked[-1].kind == "place" and bool(
+                _AFTER_PLACE.fullmatch(text, marked[-1].end, mention.start))
+            if after_place or reads_as_place(text, mention.start) or _PLACE_SUFFIX.match(text, mention.end):
+                mention = replace(mention, place_like=True)
+        marked.append(mention)
+    return marked
 
 
 def _add_discovered(builder: _Builder) -> None:

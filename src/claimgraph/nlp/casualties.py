@@ -121,10 +121,11 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "lives": ((KILLED,), True, False),
     "toll": ((KILLED,), False, False),
 }
-# Every trigger starts with one of these stems; scanning lower-cased text for them is fast.
-_STEM_RE = re.compile(
-    r"\b(?:kill|dead|died|wound|injur|hurt|martyr|slain|slew|shot|shoot|gunn|behead|massacr|murder|execut|"
-    r"assassin|neutrali|eliminat|perish|lost|lives|death|fatalit|toll|maim)"
+# Every trigger starts with one of these stems; str.find over lower-cased text locates them fast.
+_STEMS = (
+    "kill", "dead", "died", "wound", "injur", "hurt", "martyr", "slain", "slew", "shot", "shoot", "gunn",
+    "behead", "massacr", "murder", "execut", "assassin", "neutrali", "eliminat", "perish", "lost", "lives",
+    "death", "fatalit", "toll", "maim",
 )
 _TRIGGER_RE = _compile(
     r"\b(?:"
@@ -148,10 +149,12 @@ _OPENERS = frozenset(
     {"at", "more", "less", "fewer", "no", "not", "upwards", "up", "as", "close", "nearly", "almost", "about",
      "around", "approximately", "roughly", "some", "over", "under", "an", "a", "another", "only", "just",
      "all", "the", "reportedly", "officially", "dozens", "scores", "hundreds", "thousands", "tens", "many",
-     "several", "numerous", "countless", "half", "hundred", "thousand"}
+     "several", "numerous", "countless", "half", "hundred", "thousand", "one", "two", "three", "four", "five",
+     "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+     "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+     "ninety"}
 )
 _OPENER_RE = re.compile(r"(?<![\w'’-])[^\W_]+")
-_NUMBER_WORD_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
 _LEFT_WINDOW = 160
 
 _ATTACKERS = frozenset({
@@ -268,7 +271,7 @@ def _left_list(text: str, trigger_start: int) -> re.Match[str] | None:
     window = max(0, trigger_start - _LEFT_WINDOW)
     for opener in _OPENER_RE.finditer(text, window, trigger_start):
         word = opener.group().lower()
-        if word in _OPENERS or word[0].isdigit() or _NUMBER_WORD_RE.fullmatch(word):
+        if word in _OPENERS or word[0].isdigit():
             match = _LEFT_RE.match(text, opener.start(), trigger_start)
             if match:
                 return match
@@ -308,11 +311,17 @@ def _triggers(text: str) -> list[re.Match[str]]:
     lower = text.lower()
     if len(lower) != len(text):  # lower-casing changed offsets (rare scripts): scan the text itself
         return list(_TRIGGER_RE.finditer(text))
+    starts: set[int] = set()
+    for stem in _STEMS:
+        position = lower.find(stem)
+        while position != -1:
+            starts.add(position)
+            position = lower.find(stem, position + 1)
     found: list[re.Match[str]] = []
-    for stem in _STEM_RE.finditer(lower):
-        if found and stem.start() < found[-1].end():
+    for start in sorted(starts):
+        if found and start < found[-1].end():
             continue
-        trigger = _TRIGGER_RE.match(text, stem.start())
+        trigger = _TRIGGER_RE.match(text, start)
         if trigger:
             found.append(trigger)
     return found
@@ -336,9 +345,11 @@ def find_casualties(text: str) -> list[Casualty]:
 def _without_repeats(found: list[Casualty]) -> list[Casualty]:
     """Drop a figure that overlaps an earlier one of the same kind (two triggers, one phrase)."""
     kept: list[Casualty] = []
+    reach: dict[str, int] = {}
     for item in sorted(found, key=lambda c: (c.start, -c.end)):
-        if not any(k.kind == item.kind and k.start < item.end and item.start < k.end for k in kept):
+        if reach.get(item.kind, -1) <= item.start:
             kept.append(item)
+            reach[item.kind] = item.end
     return kept
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _GROUP_NOUNS = (r"group|outfit|organi[sz]ation|militant group|terror(?:ist)? group|jihadist group|militant outfit|"
                 r"terror outfit|militants|insurgents|network|faction|movement")
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:both groups|the two groups|both outfits|both sides)\b", re.I), "pair"),
+    (re.compile(r"\b(?:both groups|the two groups|both outfits|both sides)\b(?!\s+of\b)", re.I), "pair"),
     (re.compile(rf"\b(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b", re.I), "group"),
     (re.compile(r"\b(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
                 r"(?!believed|said|reported|suspected|accused|alleged|thought|known))", re.I), "it"),

@@ -19,7 +19,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from claimgraph.nlp.numbers import NUMBER_PATTERN, parse_number
+from claimgraph.nlp.numbers import NUMBER_PATTERN, NUMBER_WORDS, parse_number
 
 DAY = "day"
 MONTH = "month"
@@ -87,6 +87,24 @@ _DATE_RE = re.compile(
     rf"|(?:\b{_PREPOSITION}\s+|\b(?={_MODIFIER}{_MONTH_FULL}))(?P<bare>(?:{_MODIFIER})?(?P<bare_m>{_MONTH_FULL}))"
     r"(?!,?\s+\d|\s+(?i:last|this|next)\s+(?i:year)\b)"
     rf"|(?P<year>(?<![\w,.$])(?P<year_y>{_YEAR4})(?![\w'’]|[.,]\d))"
+)
+# Every date mention contains one of these; a match never reaches further from it than the margins.
+# (Flat alternations of literals: Python's re then skips ahead on their first letters, which is fast.)
+_ANCHOR_RE = re.compile(
+    rf"1[89]\d\d|20\d\d|{_title_or_upper([m[:3] for m in _MONTH_NAMES] + [calendar.day_name[i] for i in range(7)])}"
+)
+_RELATIVE_ANCHOR_RE = re.compile(
+    "|".join(["yesterday", "today", "tonight", r"ago\b"]
+             + [rf"{rel}\s+{unit}" for rel in ("last", "this", "next") for unit in ("week", "month", "year")])
+)
+_BEFORE_ANCHOR = 40
+_WORD_RE = re.compile(r"(?<![^\W_])[^\W_]+")
+# Lower-cased words a date mention can start with, besides digits.
+_STARTERS = frozenset(
+    ["in", "since", "during", "by", "until", "till", "from", "through", "throughout", "between", "before",
+     "after", "around", "of", "the", "end", "beginning", "start", "middle", "early", "mid", "late", "last",
+     "this", "next", "yesterday", "today", "tonight", "a", "an", "hundred", "sept"]
+    + list(_MONTHS) + list(_WEEKDAYS) + list(NUMBER_WORDS)
 )
 # What may stand before a bare year for it to be read as a date ("in 2015", "the 2023 bombing").
 _YEAR_CONTEXT_RE = re.compile(
@@ -230,28 +248,54 @@ def _is_year_date(text: str, start: int, end: int) -> bool:
     return bool(_THE_YEAR_RE.search(text, window, start) and _WORD_AFTER_RE.match(text, end))
 
 
+def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str] | None:
+    """Value and precision of one match of _DATE_RE, or None where it is no date."""
+    kind = m.lastgroup or ""
+    if kind == "year":
+        return (m["year_y"], YEAR) if _is_year_date(m.string, m.start(), m.end()) else None
+    if kind in ("dmy", "mdy") and m[f"{kind}_y"]:
+        month, day = _month_number(m[f"{kind}_m"]), int(re.sub(r"\D", "", m[f"{kind}_d"]))
+        d = _day(int(m[f"{kind}_y"]), month, day)
+        if d is None:
+            return None
+        return (d.isoformat()[:7], MONTH) if kind == "mdy" and m["mdy_d2"] else (d.isoformat(), DAY)
+    if kind in ("iso", "num", "my", "ymod"):
+        return _explicit(m)
+    return _with_reference(m, reference) if reference is not None else None
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Spans of the words every date mention contains: a year, a month or day name, "yesterday", "ago",
+    "last week"... The full date pattern is only tried just before and at these."""
+    lower = text.lower()
+    anchors = [m.span() for m in _ANCHOR_RE.finditer(text)]
+    if len(lower) == len(text):
+        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower)]
+    else:  # lower-casing changed offsets (rare scripts)
+        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(text)]
+    return sorted(anchors)
+
+
 def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
     """All date mentions in ``text`` in order, without overlaps (see the module rules)."""
     found: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
-        kind = m.lastgroup or ""
-        if kind == "year":
-            if not _is_year_date(text, m.start(), m.end()):
-                continue
-            result: tuple[str, str] | None = (m["year_y"], YEAR)
-        elif kind in ("dmy", "mdy") and m[f"{kind}_y"]:
-            month, day = _month_number(m[f"{kind}_m"]), int(re.sub(r"\D", "", m[f"{kind}_d"]))
-            d = _day(int(m[f"{kind}_y"]), month, day)
-            precision = MONTH if kind == "mdy" and m["mdy_d2"] else DAY
-            result = None if d is None else (d.isoformat() if precision == DAY else d.isoformat()[:7], precision)
-        else:
-            result = _explicit(m)
-            if result is None and reference is not None and kind not in ("iso", "num", "my", "ymod"):
-                result = _with_reference(m, reference)
-        if result is None:
+    done = 0
+    for anchor_start, anchor_end in _anchors(text):
+        if anchor_start < done:
             continue
-        start, end = m.span(kind)
-        found.append(DateMention(start, end, text[start:end], result[0], result[1]))
+        for word in _WORD_RE.finditer(text, max(done, anchor_start - _BEFORE_ANCHOR), anchor_end):
+            token = word.group()
+            if not (token[0].isdigit() or token.lower() in _STARTERS):
+                continue
+            m = _DATE_RE.match(text, word.start())
+            if m is None or m.end() <= anchor_start:
+                continue
+            done = m.end()
+            result = _value(m, reference)
+            if result is not None:
+                start, end = m.span(m.lastgroup or 0)
+                found.append(DateMention(start, end, text[start:end], result[0], result[1]))
+            break
     return found
 
 

@@ -21,11 +21,15 @@ _TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.
            r"Maulana|Mullah|Mufti|Sheikh|Shaykh|Qari|Commander|President|Prime Minister|Minister|Senator|"
            r"Ambassador|Governor|Chief Minister|Spokesman|Spokesperson|spokesman|spokesperson|Emir|Amir|Chairman|"
            r"chairman|leader|chief|commander|Inspector General|Director General|Superintendent|Secretary|"
-           r"Field Marshal|Marshal|Ayatollah|Imam|Mr\.?|Ms\.?|Mrs\.?|Justice|King|Crown Prince")
+           r"Field Marshal|Marshal|Ayatollah|Imam|Mr\.?|Ms\.?|Mrs\.?|Justice|King|Crown Prince|Adm\.|Admiral|"
+           r"Officer|officer|minister|president|secretary|ambassador|envoy|governor|commissioner|Commissioner|"
+           r"Sheikh|Shaikh|Lt\.|Lieutenant|Sgt\.|Sergeant|Inspector|Deputy|deputy|Superintendent|"
+           r"Senior Superintendent|Director|director|Chief|Mayor|mayor|Speaker|Judge|judge")
 _NAME_PART = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z][a-z'’]+|bin|ibn|ul|ud|ur|de)"
 _TITLED_PERSON = re.compile(rf"\b(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
 _ROLE_AFTER = re.compile(
-    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:former\s+|then\s+)?"
+    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
+    r"(?:former\s+|then\s+|regional\s+|senior\s+|top\s+|local\s+|chief\s+|deputy\s+)?"
     r"(?:spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
     r"president|director|official|member|militant|co-founder)\b")
 _NOT_NAMES = frozenset(
@@ -33,6 +37,19 @@ _NOT_NAMES = frozenset(
 _TITLE_WORDS = frozenset({"chief", "head", "commander", "minister", "secretary", "director", "leader", "deputy",
                           "spokesman", "spokesperson", "chairman", "general", "inspector", "president"})
 _GENERIC_GROUP_WORDS = frozenset({"the", "this", "that", "a", "an", "its", "their", "his", "her", "our", "and"})
+
+
+_SPEAKER_NAME = re.compile(
+    rf"(?:\bsaid|\btold)\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,2}})\b|"
+    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,2}})\s+(?:said|told|says|added|stated)\b")
+_ORG_WORDS = frozenset(
+    "Office Ministry Department Police Army Forces Force Government Agency Council Committee News Times Post "
+    "Press Reuters Associated Media Network Group Front State States Republic Union Nations Province District "
+    "City Region Islamic Party Movement Authority Directorate Bureau Service Services Command Corps Brigade "
+    "University Institute Centre Center Foundation Organisation Organization Court Parliament Assembly House "
+    "White Pentagon Kremlin Embassy Commission Coalition Alliance Emirate Taliban Jihad Daily Monitor".split())
+_TITLE_PREFIX = re.compile(r"^(?:(?:Sheikh|Shaikh|Maulana|Mullah|Mufti|Qari|Hafiz|Dr|Dr\.|General|Gen\.|Adm\.|"
+                           r"Colonel|Commander|Haji|Sayyid|Syed)\s+)+")
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,9 @@ def _group_type(name: str) -> str:
 
 
 def _clean_group(text: str, start: int) -> tuple[int, str] | None:
+    owner = re.match(r"[A-Z][\w-]*['’]s\s+", text)
+    if owner:  # "Iran's Axis of Resistance": the owner is not part of the name
+        start, text = start + owner.end(), text[owner.end():]
     words = text.split()
     while words and (words[0].lower() in _GENERIC_GROUP_WORDS or words[0] in _NOT_NAMES):
         start += text.index(words[0]) + len(words[0])
@@ -81,14 +101,19 @@ def discover(text: str) -> list[Discovered]:
             if cleaned:
                 start, name = cleaned
                 found.append(Discovered(start, start + len(name), name, _group_type(name)))
-    for pattern in (_TITLED_PERSON, _ROLE_AFTER):
+    for pattern in (_TITLED_PERSON, _ROLE_AFTER, _SPEAKER_NAME):
         for match in pattern.finditer(text):
-            name = match.group(1)
+            group = 1 if match.group(1) else 2
+            start = match.start(group)
+            name = match.group(group)
+            title = _TITLE_PREFIX.match(name)
+            if title:
+                start, name = start + title.end(), name[title.end():]
             parts = name.split()
             while parts and parts[-1] in _NOT_NAMES:
                 parts.pop()
-            if len(parts) < 2 or parts[0] in _NOT_NAMES:
+            if len(parts) < 2 or parts[0] in _NOT_NAMES or any(p in _ORG_WORDS for p in parts):
                 continue
             name = " ".join(parts)
-            found.append(Discovered(match.start(1), match.start(1) + len(name), name, "person"))
+            found.append(Discovered(start, start + len(name), name, "person"))
     return found

@@ -17,6 +17,8 @@ _TENS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS}
+NUMBER_WORDS = frozenset(_WORD_VALUES)
+"""Lower-case words that are numbers by themselves ("one" ... "ninety")."""
 
 _UNIT = "|".join(_UNITS)
 _SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:(?:-|\s)(?:{_UNIT}))?|{'|'.join(_TEENS)}|{_UNIT})"

@@ -1,0 +1,51 @@
+"""Regenerate ``data/generated/iso3166.json`` from pycountry: ``python -m claimgraph.kb.generate``.
+
+The knowledge base reads ISO 3166 names from this file instead of importing pycountry at load time, which
+keeps loading fast. Run it after upgrading pycountry or adding a state or a field country; the test suite
+checks that the file agrees with the installed pycountry.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from claimgraph.kb.divisions import FIELD_COUNTRIES
+from claimgraph.kb.states import load_table
+
+OUTPUT = Path(__file__).with_name("data") / "generated" / "iso3166.json"
+
+
+def iso3166_data() -> dict[str, Any]:
+    """Country names for the states of the table and the first-level divisions of the field countries."""
+    countries = {}
+    for code in load_table():
+        country = pycountry.countries.get(alpha_3=code)
+        if country is None:
+            raise SystemExit(f"states table: {code!r} is not an ISO 3166-1 alpha-3 code known to pycountry")
+        countries[code] = {key: getattr(country, key, None)
+                           for key in ("alpha_2", "name", "official_name", "common_name")}
+    divisions = [
+        {"code": d.code, "country_code": d.country_code, "name": d.name, "type": d.type}
+        for country_code in FIELD_COUNTRIES
+        for d in sorted(pycountry.subdivisions.get(country_code=country_code) or (), key=lambda d: d.code)
+        if d.parent_code is None]
+    return {"pycountry": _pycountry_version(), "countries": countries, "divisions": divisions}
+
+
+def _pycountry_version() -> str:
+    from importlib.metadata import version
+
+    return version("pycountry")
+
+
+def main() -> None:
+    OUTPUT.write_text(json.dumps(iso3166_data(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUTPUT}")
+
+
+if __name__ == "__main__":
+    main()
