@@ -98,8 +98,8 @@ def test_timeline_check_add_and_list(db: str, tmp_path: Path) -> None:
     [flag] = json.loads(result.stdout)
     assert (flag["reference"], flag["stated"]["value"]) == ("ref:taliban-capture-kabul-2021", "2021-12")
     mine = tmp_path / "mine.yaml"
-    mine.write_text("- {id: 'ref:growth', date: '2020-01-01', description: 'Branch growth', match: [[branch, grown]]}\n",
-                    encoding="utf-8")
+    mine.write_text("- {id: 'ref:growth', date: '2020-01-01', description: 'Branch growth',"
+                    " match: [[branch, grown]]}\n", encoding="utf-8")
     assert _run("timeline", "add", str(mine), "--db", db).exit_code == 0
     listed = json.loads(_run("timeline", "list", "--db", db, "--json").stdout)
     assert "ref:growth" in {entry["id"] for entry in listed}

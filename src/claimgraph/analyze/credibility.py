@@ -129,7 +129,10 @@ def rate_claims(corpus: Corpus, index: ClaimIndex) -> dict[str, Rating]:
     by_proposition: dict[Proposition, list[Statement]] = {}
     for statement in index.statements:
         by_proposition.setdefault(statement.proposition, []).append(statement)
-    ratings = {st.claim.id: _rate_statement(st, index, by_proposition, corpus.grades) for st in index.statements}
+    ratings: dict[str, Rating] = {}
+    for statement in index.statements:
+        rating = _rate_statement(statement, index, by_proposition, corpus.grades)
+        ratings.update((claim.id, rating) for claim in (statement.claim, *statement.repeats))
     originals = original_ids(corpus)
     documents = {ex.document.id: ex.document for ex in corpus.extractions}
     for extraction in unique_extractions(corpus):

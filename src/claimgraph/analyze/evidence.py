@@ -9,6 +9,7 @@ from claimgraph.analyze.credibility import Rating
 from claimgraph.analyze.events import EventReport
 from claimgraph.analyze.names import NameBook
 from claimgraph.analyze.statements import Statement, doc_label
+from claimgraph.model import Span
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,15 @@ class Evidence:
     polarity: str
     hedged: bool
     rating: Rating | None = None
+    also: tuple[Span, ...] = ()  # further sentences of the same document saying the same
+
 
     def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "summary": self.summary, "document": self.document,
                 "document_label": self.document_label, "outlet": self.outlet, "speaker": self.speaker,
                 "polarity": self.polarity, "hedged": self.hedged,
                 "evidence": {"start": self.start, "end": self.end, "text": self.text},
+                "also": [span.to_dict() for span in self.also],
                 "rating": self.rating.to_dict() if self.rating else None}
 
 
@@ -65,7 +69,8 @@ def statement_evidence(statement: Statement, names: NameBook, rating: Rating | N
     claim, doc = statement.claim, statement.document
     return Evidence(claim.id, statement_summary(statement, names), doc.id, doc_label(doc), doc.outlet,
                     statement.speaker_name, claim.evidence.text, claim.evidence.start, claim.evidence.end,
-                    claim.polarity, claim.hedged, rating)
+                    claim.polarity, claim.hedged, rating,
+                    tuple(dict.fromkeys(c.evidence for c in statement.repeats if c.evidence != claim.evidence)))
 
 
 def report_evidence(report: EventReport, names: NameBook, rating: Rating | None) -> Evidence:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from claimgraph.analyze.ach import VERDICT_CODES, AchMatrix
@@ -28,13 +28,14 @@ def _evidence_list(items: Sequence[Evidence]) -> Text:
     return Text("\n").join(evidence_cell(e) for e in items)
 
 
-def _table(title: str, *columns: str) -> Table:
+def _table(title: str, *columns: str | Column) -> Table:
     return Table(*columns, title=title, title_justify="left", show_lines=True, expand=True)
 
 
 def contradictions_table(conflicts: Sequence[Contradiction], title: str | None = None) -> Table:
     """One row per conflict: kind, actors, both sides with their evidence, and why they collide."""
-    table = _table(title or f"{len(conflicts)} contradictions", "kind", "about", "a", "b", "why")
+    table = _table(title or f"{len(conflicts)} contradictions", Column("kind", no_wrap=True), "about", "a", "b",
+                   "why")
     for c in conflicts:
         why = c.reason + ("".join(f"\n{p}" for p in c.path) if c.path else "")
         table.add_row(c.kind, "\n".join(c.about_names), evidence_cell(c.first), evidence_cell(c.second), why)

@@ -76,11 +76,17 @@ def speaker_name(speaker: Speaker, doc: Document) -> str:
 
 @dataclass(frozen=True)
 class Statement:
-    """One claim as asserted in one (original) document."""
+    """One proposition as asserted by one speaker in one (original) document.
+
+    ``claim`` is its first occurrence; ``repeats`` are later claims of the same document and speaker with
+    the same proposition, polarity and hedging (an article that says the same thing three times is one
+    source saying it once, with three sentences).
+    """
 
     claim: Claim
     document: Document
     copies: tuple[Document, ...] = ()
+    repeats: tuple[Claim, ...] = ()
 
     @property
     def proposition(self) -> Proposition:
@@ -188,9 +194,17 @@ def originals_with_copies(corpus: Corpus) -> list[tuple[Extraction, tuple[Docume
 
 
 def statements(corpus: Corpus) -> list[Statement]:
-    """Every claim of every original document, as a statement carrying its syndicated copies."""
-    return [Statement(claim, extraction.document, copies)
-            for extraction, copies in originals_with_copies(corpus) for claim in extraction.claims]
+    """The statements of every original document (carrying its syndicated copies), in document order."""
+    found: list[Statement] = []
+    for extraction, copies in originals_with_copies(corpus):
+        grouped: dict[tuple[object, ...], list[Claim]] = {}
+        for claim in sorted(extraction.claims, key=lambda c: (c.evidence.start, c.evidence.end)):
+            single = Statement(claim, extraction.document)
+            key = (single.speaker_key, single.proposition, claim.polarity, claim.hedged)
+            grouped.setdefault(key, []).append(claim)
+        found.extend(Statement(claims[0], extraction.document, copies, tuple(claims[1:]))
+                     for claims in grouped.values())
+    return found
 
 
 def facet_values(items: list[Statement]) -> dict[str, list[str]]:

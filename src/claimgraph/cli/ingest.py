@@ -110,7 +110,8 @@ def ingest(
 
 def print_ingest_summary(report: IngestReport, url: str) -> None:
     """The ingest summary table, then one line per near-duplicate and per failure."""
-    table = Table(title=f"Ingest into {url}", title_justify="left")
+    typer.echo(f"store: {url}")
+    table = Table(title="Ingest summary", title_justify="left")
     table.add_column("result")
     table.add_column("documents", justify="right")
     table.add_row("ingested", str(len(report.ingested)))

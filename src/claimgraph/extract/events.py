@@ -16,8 +16,7 @@ from claimgraph.extract.relations import Unit, as_used, build_units
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, find_casualties
-from claimgraph.nlp.dates import find_dates
-from claimgraph.nlp.linker import reads_as_place
+from claimgraph.nlp.dates import DateMention, find_dates
 from claimgraph.nlp.sentences import Sentence
 
 _ATTACK_NOUN = re.compile(
@@ -32,7 +31,10 @@ _ATTACK_VERB = re.compile(
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned)\s+(?:\w+\s+){0,2}"
     r"(?:responsibility|credit|ownership)\b|\bclaimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
-    r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b", re.IGNORECASE)
+    r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b|"
+    r"\b(?:claimed|said|stated|announced)\s+(?:that\s+)?(?:it|they|its fighters|their fighters|its militants)\s+"
+    r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
+    r"destroyed|ambushed|stormed|struck|hit|detonated)\b", re.IGNORECASE)
 _CLAIM_BY = re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _PERPETRATOR_AFTER = re.compile(
     r"\b(?:by|of|from)\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant|terrorist|terror|jihadist|"
@@ -48,6 +50,12 @@ _NEGATED_ATTACK = re.compile(r"\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|t
 _GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s+)?(?:increased|risen|grown|"
                       r"declined|fallen|surged)", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
+                        r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+",
+                        re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -61,6 +69,7 @@ class EventDraft:
     date: str | None = None
     date_precision: str | None = None
     place: str | None = None  # entity id (place or state)
+    place_text: str | None = None  # how the text names it
     perpetrators: list[str] = field(default_factory=list)
     claimed_by: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
@@ -72,14 +81,30 @@ class EventDraft:
 
 
 def reference_date(doc: AnnotatedDoc) -> dt.date | None:
-    """The publication date, or else the latest year stated in the text (an article speaks of its present)."""
+    """The publication date, if the document has one."""
     if doc.document.published:
         try:
             return dt.date.fromisoformat(doc.document.published[:10])
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def inferred_year(doc: AnnotatedDoc) -> int | None:
+    """With no publication date, the latest year the text states (an article speaks of its present)."""
     years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= dt.date.today().year]
-    return dt.date(max(years), 12, 31) if years else None
+    return max(years) if years else None
+
+
+def sentence_dates(text: str, published: dt.date | None, year: int | None) -> list[DateMention]:
+    """Dates of a sentence: against the publication date when known; otherwise only dates that carry a year,
+    and "April 22" completed with the year the article speaks of (never a bare weekday)."""
+    if published is not None:
+        return find_dates(text, published)
+    found = find_dates(text, None)
+    if found or year is None:
+        return found
+    return [d for d in find_dates(text, dt.date(year, 12, 31)) if d.precision == "day" and _MONTH.search(d.text)]
 
 
 def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
@@ -94,8 +119,8 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
     found: list[str] = []
     for claim in _CLAIM.finditer(text, sentence.start, sentence.end):
         before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
-        if before and claim.start() - before[-1].end <= 60 and not re.search(r"[;.]", text[before[-1].end:
-                                                                                               claim.start()]):
+        if before and claim.start() - before[-1].end <= 60 and not re.search(
+                r"[;.]|\b(?:which|that|who)\b", text[before[-1].end:claim.start()]):
             found += _actors([before[-1]], entities, _PERPETRATOR_TYPES)
     for unit in units:
         if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
@@ -113,9 +138,12 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         after = text[unit.end:min(sentence.end, unit.end + 70)]
         verb = _ATTACK_VERB.search(after)
         next_start = actor_units[index + 1].start if index + 1 < len(actor_units) else sentence.end
-        if verb and unit.end + verb.start() < next_start and not re.search(r"[;,]\s+(?:which|who|that)\b",
-                                                                          after[:verb.start()]):
-            if not re.search(r"\b(?:by|on|against|in)\s*$", text[max(0, unit.start - 8):unit.start]):
+        is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")))  # "Kenya Attack", "Pulwama attack"
+        if verb and unit.end + verb.start() < next_start and not is_modifier and not re.search(
+                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", after[:verb.start()]):
+            if _PASSIVE.search(after[:verb.start()]):
+                targets += [e for e in unit.ids if entities[e].kind == "actor"]
+            elif not re.search(r"\b(?:by|on|against|in|at)\s*$", text[max(0, unit.start - 8):unit.start]):
                 perpetrators += _actors([unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
         if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before):
@@ -129,55 +157,86 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     return perpetrators, targets
 
 
-def _place(doc: AnnotatedDoc, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> str | None:
-    """The most specific place the sentence names (a state counts when used as a place: "in Pakistan")."""
-    candidates = [m for m in mentions if m.kind == "place" and m.via is None]
-    candidates += [m for m in mentions if m.kind == "actor" and entities[m.entity].type == "state"
-                   and m.via is None and reads_as_place(doc.text, m.start)]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda m: (entities[m.entity].admin_level or (0 if m.kind == "actor" else 1),
-                                          -m.start)).entity
+def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …")."""
+    entities = doc.entities
+    found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
+             and not _is_dateline(doc.text, m)]
+    return [m for m in found if entities[m.entity].kind == "place" or entities[m.entity].type == "state"]
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    return mention.text.isupper() and len(mention.text) > 3 or bool(
+        _DATELINE.match(text, mention.start) and mention.start == text.rfind("\n", 0, mention.start) + 1)
+
+
+def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Mention]]:
+    """Places that name one location: "Buleda, Kech" or "Krasnogorsk, Russia" (the container follows)."""
+    groups: list[list[Mention]] = []
+    for mention in places:
+        if groups:
+            last = groups[-1][-1]
+            contained = last.entity in () or mention.entity in doc.entities[last.entity].ancestors or (
+                doc.entities[mention.entity].type == "state")
+            if contained and re.fullmatch(r"\s*(?:,|\(|of|in)\s*(?:the\s+)?", doc.text[last.end:mention.start]):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _most_specific(doc: AnnotatedDoc, group: Sequence[Mention]) -> Mention:
+    return max(group, key=lambda m: (doc.entities[m.entity].admin_level or (0 if m.kind == "actor" else 1),
+                                     -m.start))
 
 
 def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list[EventDraft]:
     """Event drafts of the document, merged across the sentences that describe the same incident."""
     text = doc.text
-    reference = reference_date(doc)
+    published = reference_date(doc)
+    year = None if published else inferred_year(doc)
     events: list[EventDraft] = []
     for sentence in doc.sentences:
-        has_noun = _ATTACK_NOUN.search(sentence.text)
+        noun = _ATTACK_NOUN.search(sentence.text)
         casualties = find_casualties(sentence.text)
         victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
-        if not has_noun and not victims:
+        if not noun and not victims:
             continue
         if _NEGATED_ATTACK.search(sentence.text) or _GENERIC.search(sentence.text):
             continue
+        aggregate = bool(_AGGREGATE.search(sentence.text)) and not victims
         mentions = doc.mentions_in(sentence.start, sentence.end)
         units = build_units(text, as_used(text, mentions, doc.entities))
-        place = _place(doc, mentions, doc.entities)
-        dates = find_dates(sentence.text, reference)
         claimants = _claimants(text, units, sentence, doc.entities)
         perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
-        killed = next((c for c in victims if c.kind == KILLED), None)
-        wounded = next((c for c in victims if c.kind == WOUNDED), None)
-        draft = EventDraft(sentence, place=place, claimed_by=claimants, perpetrators=perpetrators,
-                           targets=targets, killed=killed.count if killed else None,
-                           wounded=wounded.count if wounded else None,
-                           casualty_text=killed.phrase if killed and killed.count is None else None,
-                           hedged=is_hedged(sentence.text), asserted_by=speakers.get(sentence.index))
-        if dates:
-            draft.date, draft.date_precision = dates[0].value, dates[0].precision
-        only_attackers = casualties and all(c.kind == ATTACKERS_KILLED for c in casualties)
-        if only_attackers and _OPERATION.search(sentence.text):
-            draft.kind = "security_operation"
-        target = _merge_target(events, draft, doc)
-        if target is not None:
-            _merge(target, draft)
-        elif place or draft.date:
-            if not has_noun and not (perpetrators or claimants):
-                continue
-            events.append(draft)
+        dates = sentence_dates(sentence.text, published, year)
+        groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
+        for group_index, group in enumerate(groups):
+            segment_end = groups[group_index + 1][0].start if group_index + 1 < len(groups) else sentence.end
+            segment_start = group[0].start if group and group_index > 0 else sentence.start
+            segment = text[segment_start:segment_end] if len(groups) > 1 else sentence.text
+            seg_victims = [c for c in find_casualties(segment) if c.kind in (KILLED, WOUNDED)] if len(
+                groups) > 1 else victims
+            killed = next((c for c in seg_victims if c.kind == KILLED), None)
+            wounded = next((c for c in seg_victims if c.kind == WOUNDED), None)
+            place = _most_specific(doc, group) if group else None
+            draft = EventDraft(sentence, place=place.entity if place else None,
+                               place_text=place.text if place else None, claimed_by=list(claimants),
+                               perpetrators=list(perpetrators), targets=list(targets),
+                               killed=killed.count if killed else None,
+                               wounded=wounded.count if wounded else None,
+                               casualty_text=killed.phrase if killed and killed.count is None else None,
+                               hedged=is_hedged(sentence.text), asserted_by=speakers.get(sentence.index))
+            if dates:
+                draft.date, draft.date_precision = dates[0].value, dates[0].precision
+            if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
+                    sentence.text):
+                draft.kind = "security_operation"
+            target = _merge_target(events, draft, doc)
+            if target is not None:
+                _merge(target, draft)
+            elif (place or draft.date) and not aggregate and (noun or perpetrators or claimants):
+                events.append(draft)
     for event in events:
         if not event.perpetrators and len(event.claimed_by) == 1:
             event.perpetrators = list(event.claimed_by)
@@ -191,6 +250,18 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return a[:common] == b[:common]
 
 
+def _places_agree(doc: AnnotatedDoc, a: str | None, b: str | None) -> bool:
+    """The same place, or one inside the other (Dera Ismail Khan is in Khyber Pakhtunkhwa)."""
+    if a is None or b is None or a == b:
+        return True
+    return a in doc.entities[b].ancestors or b in doc.entities[a].ancestors
+
+
+def _same_actors(a: EventDraft, b: EventDraft) -> bool:
+    first, second = set(a.perpetrators + a.claimed_by), set(b.perpetrators + b.claimed_by)
+    return not first or not second or bool(first & second)
+
+
 def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: AnnotatedDoc) -> EventDraft | None:
     if not events:
         return None
@@ -198,21 +269,26 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     refers_back = bool(_ANAPHOR.search(draft.sentence.text)) and draft.sentence.index - last.sentence.index <= 3
     if draft.place is None and draft.date is None:
         return last if refers_back else None
+    if draft.sentence is last.sentence:
+        return None  # a sentence naming two places describes two attacks
     for event in reversed(events):
+        if not (_compatible_dates(event.date, draft.date) and _places_agree(doc, event.place, draft.place)
+                and _same_actors(event, draft)):
+            continue
         same_place = draft.place is not None and event.place == draft.place
-        if same_place and _compatible_dates(event.date, draft.date) and (
-                event.date is None or draft.date is None or event.date == draft.date or refers_back
-                or len(event.date) != len(draft.date)):
+        same_date = draft.date is not None and event.date == draft.date and len(draft.date) >= 7
+        if same_place or same_date or refers_back or event.sentence.index == 0 or (
+                draft.place is not None and event.place is not None):
             return event
-    if refers_back and draft.place in (None, last.place) and _compatible_dates(last.date, draft.date):
-        return last
     return None
 
 
 def _merge(event: EventDraft, draft: EventDraft) -> None:
-    for name in ("date", "date_precision", "place", "killed", "wounded", "casualty_text"):
+    for name in ("date", "date_precision", "killed", "wounded", "casualty_text"):
         if getattr(event, name) is None and getattr(draft, name) is not None:
             setattr(event, name, getattr(draft, name))
+    if draft.place is not None and (event.place is None or draft.place != event.place):
+        event.place, event.place_text = draft.place, draft.place_text  # the more specific place wins
     if event.date and draft.date and len(draft.date) > len(event.date) and draft.date.startswith(event.date):
         event.date, event.date_precision = draft.date, draft.date_precision
     event.claimed_by = list(dict.fromkeys(event.claimed_by + draft.claimed_by))

@@ -7,12 +7,11 @@ import re
 
 from claimgraph.extract.attribution import Attribution, attributions, speaker_of
 from claimgraph.extract.cues import is_denial, is_hedged, is_negated
-from claimgraph.extract.events import EventDraft, draft_events, reference_date
+from claimgraph.extract.events import EventDraft, draft_events, inferred_year, reference_date, sentence_dates
 from claimgraph.extract.relations import Candidate, candidates
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
 from claimgraph.nlp import AnnotatedDoc, annotate
-from claimgraph.nlp.dates import find_dates
 
 EXTRACTOR = "claimgraph-rules/0.1"
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
@@ -23,7 +22,8 @@ _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNOREC
 def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extraction:
     """Extract actors, places, attack events and relation claims from one document."""
     annotated = annotate(doc, kb or builtin_kb())
-    reference = reference_date(annotated)
+    published = reference_date(annotated)
+    year = None if published else inferred_year(annotated)
     claims: list[Claim] = []
     sentence_speakers: dict[int, Speaker | None] = {}
     seen: set[tuple[str, str, str, int]] = set()
@@ -33,7 +33,7 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
             continue
         found = attributions(doc.text, sentence, mentions, annotated.entities)
         sentence_speakers[sentence.index] = found[0].speaker if found else None
-        time = _time_qualifier(sentence.text, reference)
+        time = _time_qualifier(sentence.text, published, year)
         for candidate in candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities):
             key = (candidate.subject, candidate.relation, candidate.object, sentence.index)
             if key in seen:
@@ -47,8 +47,8 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
                       events=events, claims=claims)
 
 
-def _time_qualifier(sentence: str, reference: dt.date | None) -> str | None:
-    for mention in find_dates(sentence, reference):
+def _time_qualifier(sentence: str, published: dt.date | None, year: int | None) -> str | None:
+    for mention in sentence_dates(sentence, published, year):
         if _TIME_LEAD.search(sentence[max(0, mention.start - 16):mention.start]):
             return mention.value
     return None
@@ -82,7 +82,7 @@ def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
     if draft.place is not None:
         info = doc.entities[draft.place]
         country = info.name if info.type == "state" else info.country
-        place = EventPlace(info.name, country, info.id)
+        place = EventPlace(draft.place_text or info.name, country, info.id)
     return Event(
         id="event:" + short_hash(doc.document.id, sentence.start), kind=draft.kind,
         evidence=Span(sentence.start, sentence.end, sentence.text), date=draft.date,

@@ -51,6 +51,7 @@ class EntityInfo:
     admin_level: int | None = None
     lat: float | None = None
     lon: float | None = None
+    ancestors: tuple[str, ...] = ()  # parents in the KB, nearest first
 
 
 @dataclass
@@ -118,11 +119,11 @@ def _entity_info(kb: KnowledgeBase, entry_id: str) -> EntityInfo:
     actor = kb.actor(entry_id)
     if actor is not None:
         return EntityInfo(actor.id, actor.name, actor.type, "actor", actor.wikidata, list(actor.aliases),
-                          actor.country)
+                          actor.country, ancestors=tuple(kb.ancestors(entry_id)))
     place = kb.place(entry_id)
     assert place is not None, entry_id
     return EntityInfo(place.id, place.name, place.kind, "place", None, list(place.aliases), place.country,
-                      place.admin_level, place.lat, place.lon)
+                      place.admin_level, place.lat, place.lon, tuple(kb.ancestors(entry_id)))
 
 
 def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | None:

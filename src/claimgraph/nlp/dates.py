@@ -62,10 +62,6 @@ def _weekday_prefix(name: str) -> str:
     return rf"(?:(?P<{name}>{_WEEKDAY}),?\s+(?:the\s+)?)?"
 
 
-_PREPOSITION = (
-    r"(?i:in|since|during|by|until|till|from|through|throughout|between|before|after|around|of|the|"
-    r"end\s+of|beginning\s+of|start\s+of|middle\s+of)"
-)
 _MODIFIER = r"(?i:early|mid|late)[-\s]+"
 
 _DATE_RE = re.compile(
@@ -84,7 +80,7 @@ _DATE_RE = re.compile(
     rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER_PATTERN}|an?))\s+(?P<ago_u>(?i:days?|weeks?|months?|years?))\s+"
     r"(?i:ago)\b)"
     rf"|(?P<weekday>(?:\b(?P<weekday_rel>(?i:last|this|next))\s+)?(?P<weekday_d>{_WEEKDAY}))"
-    rf"|(?:\b{_PREPOSITION}\s+|\b(?={_MODIFIER}{_MONTH_FULL}))(?P<bare>(?:{_MODIFIER})?(?P<bare_m>{_MONTH_FULL}))"
+    rf"|(?P<bare>(?P<bare_mod>{_MODIFIER})?(?P<bare_m>{_MONTH_FULL}))"
     r"(?!,?\s+\d|\s+(?i:last|this|next)\s+(?i:year)\b)"
     rf"|(?P<year>(?<![\w,.$])(?P<year_y>{_YEAR4})(?![\w'’]|[.,]\d))"
 )
@@ -101,10 +97,14 @@ _BEFORE_ANCHOR = 40
 _WORD_RE = re.compile(r"(?<![^\W_])[^\W_]+")
 # Lower-cased words a date mention can start with, besides digits.
 _STARTERS = frozenset(
-    ["in", "since", "during", "by", "until", "till", "from", "through", "throughout", "between", "before",
-     "after", "around", "of", "the", "end", "beginning", "start", "middle", "early", "mid", "late", "last",
-     "this", "next", "yesterday", "today", "tonight", "a", "an", "hundred", "sept"]
+    ["early", "mid", "late", "last", "this", "next", "yesterday", "today", "tonight", "a", "an", "hundred",
+     "sept"]
     + list(_MONTHS) + list(_WEEKDAYS) + list(NUMBER_WORDS)
+)
+# What must stand before a month name alone for it to be a date ("in March", "the March attack").
+_MONTH_CONTEXT_RE = re.compile(
+    r"\b(?i:in|since|during|by|until|till|from|through|throughout|between|before|after|around|of|the|"
+    r"(?:end|beginning|start|middle)\s+of)\s+$"
 )
 # What may stand before a bare year for it to be read as a date ("in 2015", "the 2023 bombing").
 _YEAR_CONTEXT_RE = re.compile(
@@ -222,6 +222,8 @@ def _with_reference(m: re.Match[str], reference: datetime.date) -> tuple[str, st
         step = {"last": -1, "this": 0, "next": 1}[rel]
         return _month_value(reference.year + step, _month_number(m["mly_m"])), MONTH
     if kind == "bare":
+        if not m["bare_mod"] and not _MONTH_CONTEXT_RE.search(m.string, max(0, m.start() - 20), m.start()):
+            return None
         month = _month_number(m["bare_m"])
         return _month_value(_relative_year(month, "", reference), month), MONTH
     if kind == "ago":
@@ -285,7 +287,10 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
             continue
         for word in _WORD_RE.finditer(text, max(done, anchor_start - _BEFORE_ANCHOR), anchor_end):
             token = word.group()
-            if not (token[0].isdigit() or token.lower() in _STARTERS):
+            lowered = token.lower()
+            if not (token[0].isdigit() or lowered in _STARTERS):
+                continue
+            if lowered in ("a", "an") and text[anchor_start:anchor_end] != "ago":
                 continue
             m = _DATE_RE.match(text, word.start())
             if m is None or m.end() <= anchor_start:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from claimgraph.model import ACTOR_TYPES, RELATIONS
 from claimgraph.server import queries
 from claimgraph.server.errors import ApiError, not_found
+from claimgraph.server.geo import locate
 from claimgraph.server.params import Filtering, Paging, State, paged, resolve_actor, resolve_doc
 
 router = APIRouter(prefix="/api")
@@ -114,13 +115,12 @@ def events(
     kind: Annotated[str | None, Query(max_length=40, description="Event kind, e.g. attack.")] = None,
 ) -> dict[str, Any]:
     """Events with place (and its coordinates when known), participants, evidence and document; the date range
-    applies to the event's own date."""
+    applies to the event's own date. ``place.located`` says whether the coordinates are the place's own
+    ("place") or its country's centre ("country")."""
     with app_state.store.engine.connect() as conn:
         total, items = queries.events(conn, filters, kind, paging.limit, paging.offset)
     kb = app_state.kb()
     for item in items:
-        place = item["place"]
-        if place is not None and place["lat"] is None and place["id"] in kb.places:
-            known = kb.places[place["id"]]
-            place["lat"], place["lon"] = known.lat, known.lon
+        if item["place"] is not None:
+            locate(kb, item["place"])
     return paged(total, items, paging)
