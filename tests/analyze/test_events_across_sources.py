@@ -7,7 +7,7 @@ from datetime import date
 from analysis_builders import DocBuilder, corpus_of
 
 from claimgraph.analyze import resolve_events
-from claimgraph.analyze.events import date_interval
+from claimgraph.analyze.periods import date_interval
 
 
 def test_date_interval_covers_the_named_day_month_or_year() -> None:

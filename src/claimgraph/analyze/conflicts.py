@@ -13,6 +13,7 @@ from typing import Literal
 
 from claimgraph.analyze.compatibility import incompatible
 from claimgraph.analyze.hierarchy import Chain, chain_to, is_place, lifts
+from claimgraph.analyze.periods import different_periods
 from claimgraph.analyze.statements import Statement
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import SYMMETRIC_RELATIONS
@@ -30,11 +31,12 @@ class Assertion:
     object: str
     negated: bool = False
     hedged: bool = False
+    time: str | None = None  # the claim's time qualifier: a date, "former" or None
 
     @classmethod
     def of(cls, statement: Statement) -> Assertion:
         claim = statement.claim
-        return cls(claim.subject, claim.relation, claim.object, statement.negated, statement.hedged)
+        return cls(claim.subject, claim.relation, claim.object, statement.negated, statement.hedged, claim.time)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,10 @@ def _meeting(first: Assertion, second: Assertion, kb: KnowledgeBase) -> Clash | 
 
 
 def clash(first: Assertion, second: Assertion, kb: KnowledgeBase) -> Clash | None:
-    """How two assertions collide, or None when they are compatible (or about different pairs)."""
+    """How two assertions collide, or None when they are compatible, about different pairs, or about
+    different periods (an alliance in 2016 and a rivalry in 2019 do not contradict each other)."""
+    if different_periods(first.time, second.time):
+        return None
     if {first.subject, first.object} == {second.subject, second.object}:
         about = (first.subject, first.object)
         if first.relation == second.relation and (first.subject, first.object) in _orientations(second):

@@ -9,41 +9,17 @@ Each source's details (date, perpetrators, claimants, casualties) are kept per r
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from claimgraph.analyze.hierarchy import related
+from claimgraph.analyze.periods import Interval, date_interval, overlap
 from claimgraph.analyze.statements import doc_label, originals_with_copies, speaker_key, speaker_name
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Corpus, Document, Event, short_hash
 
-Interval = tuple[date, date]
 DEFAULT_WINDOW_DAYS = 3
-
-
-def date_interval(value: str | None) -> Interval | None:
-    """The days an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) covers, or None when it is not one."""
-    if not value:
-        return None
-    try:
-        parts = [int(part) for part in value.split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], calendar.monthrange(*parts)[1])
-        if len(parts) == 3:
-            day = date(*parts)
-            return day, day
-    except ValueError:
-        return None
-    return None
-
-
-def _overlap(first: Interval, second: Interval) -> Interval | None:
-    start, end = max(first[0], second[0]), min(first[1], second[1])
-    return (start, end) if start <= end else None
 
 
 @dataclass(frozen=True)
@@ -141,12 +117,12 @@ class ResolvedEvent:
         span = report.window(window_days)
         if span is None or self.window is None:
             return bool(report.participants & set(self.participants))
-        return _overlap(span, self.window) is not None
+        return overlap(span, self.window) is not None
 
     def add(self, report: EventReport, window_days: int) -> None:
         span = report.window(window_days)
         if span is not None:
-            self.window = span if self.window is None else _overlap(self.window, span)
+            self.window = span if self.window is None else overlap(self.window, span)
         self.reports.append(report)
 
     def to_dict(self) -> dict[str, Any]:
@@ -210,7 +186,7 @@ def _detail_conflicts(first: EventReport, second: EventReport, kb: KnowledgeBase
     mine, theirs = first.event.perpetrators, second.event.perpetrators
     if mine and theirs and not any(related(kb, a, b) for a in mine for b in theirs):
         fields.append("perpetrator")
-    if first.interval and second.interval and _overlap(first.interval, second.interval) is None:
+    if first.interval and second.interval and overlap(first.interval, second.interval) is None:
         fields.append("date")
     for name in ("killed", "wounded"):
         a, b = getattr(first.event, name), getattr(second.event, name)

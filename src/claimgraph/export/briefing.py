@@ -200,7 +200,8 @@ def report(corpus: Corpus, kb: KnowledgeBase, actor: str | None = None, topic: s
     blocks = _blocks(statements(chosen), entities, ratings)
     scope = f"actor {actor}" if actor else f"topic “{topic}”" if topic else "all documents"
     return _environment().get_template("briefing.html.j2").render(
-        title=_title(corpus, kb, entities, actor, topic), scope=scope, generated=(generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+        title=_title(corpus, kb, entities, actor, topic), scope=scope,
+        generated=(generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
         summary=_summary(chosen, entities, blocks, events, scoped.contradictions, scoped.hedged_disagreements),
         network=network_picture(graph, hierarchy=hierarchy), timeline=timeline_picture(_timeline_items(chosen, events)),
         undated=[e for e in events if e.dates is None], events=events, event_title=_event_title,

@@ -37,6 +37,11 @@ class NodeMark:
     shape: str  # circle | square | diamond
 
     @property
+    def label_inside(self) -> bool:
+        """Whether the label fits inside the node (a short name on a big node, e.g. a hub)."""
+        return self.shape == "circle" and self.r >= 14 and len(self.label) * 7.5 <= 2 * self.r
+
+    @property
     def diamond(self) -> str:
         """SVG ``points`` of a diamond around the node."""
         r = self.r * 1.2
@@ -155,7 +160,9 @@ class TimeMark:
     label: str
     title: str
     colour: str
+    label_x: float
     label_y: float
+    anchor: str  # "start": the label runs right of the mark; "end": left of it (near the right edge)
 
 
 @dataclass
@@ -202,16 +209,18 @@ def timeline_picture(items: list[TimeItem], width: int = 960) -> TimelinePicture
         placed = []
         for item in lane_items:
             x = x_of(item.start)
-            width_needed = 6.2 * len(item.label) + 12
-            slot = next((n for n, end in enumerate(rows_end) if end < x), len(rows_end))
+            needed = 6.2 * len(item.label) + 12
+            anchor = "end" if x + needed > width - right else "start"
+            begin, end = (x - needed, x) if anchor == "end" else (x, x + needed)
+            slot = next((n for n, taken in enumerate(rows_end) if taken < begin), len(rows_end))
             if slot == len(rows_end):
                 rows_end.append(0.0)
-            rows_end[slot] = x + width_needed
-            placed.append((item, x, slot))
+            rows_end[slot] = end
+            placed.append((item, x, slot, anchor))
         lanes.append((y, lane))
-        for item, x, slot in placed:
+        for item, x, slot, anchor in placed:
             marks.append(TimeMark(x, max(x_of(item.end), x + 3), y, item.label, item.title, item.colour,
-                                  y + 18 + slot * row))
+                                  x + 2 if anchor == "start" else x - 2, y + 18 + slot * row, anchor))
         y += 34 + max(len(rows_end), 1) * row
     picture = TimelinePicture(width, int(y + 40), y + 6, lanes=lanes, marks=marks)
     years = range(first.year, last.year + 1)

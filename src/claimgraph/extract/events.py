@@ -23,7 +23,7 @@ _ATTACK_NOUN = re.compile(
     r"\b(?:(?:suicide|terror(?:ist)?|militant|bomb|gun|grenade|rocket|drone|missile|mortar|IED|car bomb|"
     r"truck bomb)\s+)?(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|massacres?|assaults?|"
     r"air ?strikes?|drone strikes?|missile strikes?|strikes?|hijackings?|siege|carnage|explosive device|"
-    r"car bomb|suicide bomber|raid|shelling|killings?)\b", re.IGNORECASE)
+    r"car bomb|suicide bomber|raid|shelling|killings?|IEDs?|hijack(?:ing|ed)?)\b", re.IGNORECASE)
 _ATTACK_VERB = re.compile(
     r"\b(?:attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
     r"massacred|shot dead|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|carried out|"
@@ -176,13 +176,27 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
     for mention in places:
         if groups:
             last = groups[-1][-1]
-            contained = last.entity in () or mention.entity in doc.entities[last.entity].ancestors or (
+            inside = mention.entity in doc.entities[last.entity].ancestors or (
                 doc.entities[mention.entity].type == "state")
-            if contained and re.fullmatch(r"\s*(?:,|\(|of|in)\s*(?:the\s+)?", doc.text[last.end:mention.start]):
+            outside = last.entity in doc.entities[mention.entity].ancestors
+            link = doc.text[last.end:mention.start]
+            if (inside and re.fullmatch(r"\s*(?:,|\(|of|in)\s*(?:the\s+)?", link)) or (
+                    outside and re.fullmatch(r"['’]s?\s+", link)):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
     return groups
+
+
+def _coordinated(text: str, groups: Sequence[Sequence[Mention]]) -> bool:
+    """Place groups joined as a list ("in Haifa Bay and the city of Tiberias", "… Kech and … in Dalbandin")."""
+    return all(re.search(r"(?:,|\band\b|\bwhile\b|\bas well as\b)", text[a[-1].end:b[0].start])
+               and len(text[a[-1].end:b[0].start]) < 90 for a, b in zip(groups, groups[1:], strict=False))
+
+
+def _distance(group: Sequence[Mention], offset: int) -> int:
+    start, end = group[0].start, group[-1].end
+    return start - offset if start >= offset else (offset - end) + 40  # places after the trigger are preferred
 
 
 def _most_specific(doc: AnnotatedDoc, group: Sequence[Mention]) -> Mention:
@@ -211,6 +225,9 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
         perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
         dates = sentence_dates(sentence.text, published, year)
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
+        trigger_at = sentence.start + (noun.start() if noun else 0)
+        if len(groups) > 1 and not _coordinated(text, groups):
+            groups = [min(groups, key=lambda g: _distance(g, trigger_at))]
         for group_index, group in enumerate(groups):
             segment_end = groups[group_index + 1][0].start if group_index + 1 < len(groups) else sentence.end
             segment_start = group[0].start if group and group_index > 0 else sentence.start
@@ -235,7 +252,7 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
             target = _merge_target(events, draft, doc)
             if target is not None:
                 _merge(target, draft)
-            elif (place or draft.date) and not aggregate and (noun or perpetrators or claimants):
+            elif (place or draft.date) and not aggregate and (noun or victims or perpetrators or claimants):
                 events.append(draft)
     for event in events:
         if not event.perpetrators and len(event.claimed_by) == 1:

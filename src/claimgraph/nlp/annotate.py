@@ -184,6 +184,7 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
         if chosen:
             builder.add(match.start, match.end, *chosen)
     actor_phrases.link_state_phrases(builder, kb)
+    _add_unknown_places(builder)
     _add_discovered(builder)
     _apply_defined_acronyms(builder)
     _add_short_names(builder)
@@ -210,6 +211,47 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
                 mention = replace(mention, place_like=True)
         marked.append(mention)
     return marked
+
+
+_PLACE_NAME = r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+_PLACE_WORD = r"(?:area|district|village|town|city|region|county|tehsil|camp|locality|neighbourhood|neighborhood)"
+_UNKNOWN_BEFORE_KNOWN = re.compile(rf"\b(?:in|near|at|outside|from|of)\s+(?:the\s+)?{_PLACE_NAME}(?:\s+{_PLACE_WORD})?"
+                                   r"(?:,\s+|\s+(?:area\s+)?of\s+|\s+in\s+)$")
+_UNKNOWN_AFTER_KNOWN = re.compile(rf"['’]s?\s+{_PLACE_NAME}\s+{_PLACE_WORD}\b")
+_UNKNOWN_WITH_WORD = re.compile(rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:{_PLACE_WORD}\s+of\s+{_PLACE_NAME}|"
+                                rf"{_PLACE_NAME}\s+{_PLACE_WORD})\b")
+_NOT_PLACE_NAMES = frozenset(
+    "The This That These A An January February March April May June July August September October November "
+    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Northern Southern "
+    "Eastern Western Central".split())
+
+
+def _add_unknown_places(builder: _Builder) -> None:
+    """Villages and areas the KB does not know, named next to a place it knows ("Buleda, Kech",
+    "Quetta's Mian Ghundi area") or with a place word ("the Kolpur area"): they are places, never actors."""
+    text = builder.text
+    known = [m for m in builder.mentions if m.kind == "place"]
+    found: list[tuple[int, int, str, str | None]] = []
+    for place in known:
+        before = _UNKNOWN_BEFORE_KNOWN.search(text, max(0, place.start - 60), place.start)
+        if before:
+            found.append((before.start(1), before.end(1), before.group(1), place.entity))
+        after = _UNKNOWN_AFTER_KNOWN.match(text, place.end)
+        if after:
+            found.append((after.start(1), after.end(1), after.group(1), place.entity))
+    for match in _UNKNOWN_WITH_WORD.finditer(text):
+        group = 1 if match.group(1) else 2
+        found.append((match.start(group), match.end(group), match.group(group), None))
+    for start, end, name, container in found:
+        if name.split()[0] in _NOT_PLACE_NAMES or builder.occupied(start, end):
+            continue
+        entry_id = "place:new:" + slug(name)
+        if entry_id not in builder.entities:
+            parent = builder.entities.get(container) if container else None
+            builder.entities[entry_id] = EntityInfo(
+                entry_id, name, "area", "place", country=parent.country if parent else None, admin_level=3,
+                ancestors=((container, *parent.ancestors) if parent and container else ()))
+        builder.mentions.append(Mention(start, end, text[start:end], (entry_id,), "place"))
 
 
 def _add_discovered(builder: _Builder) -> None:

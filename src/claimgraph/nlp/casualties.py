@@ -269,7 +269,7 @@ def _left_list(text: str, trigger_start: int) -> re.Match[str] | None:
     Only words that can open a figure are tried as starts, which keeps the search cheap.
     """
     window = max(0, trigger_start - _LEFT_WINDOW)
-    for stop in ".;:!?\n":  # a figure never reaches back over the end of a clause
+    for stop in ";:!?\n":  # a figure never reaches back over the end of a clause ("." ends "U.S.")
         window = max(window, text.rfind(stop, window, trigger_start) + 1)
     for opener in _OPENER_RE.finditer(text, window, trigger_start):
         word = opener.group().lower()

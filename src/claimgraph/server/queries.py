@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select, true
 
-from claimgraph.model import SYMMETRIC_RELATIONS
+from claimgraph.model import AUTHOR, SYMMETRIC_RELATIONS
 from claimgraph.store import schema as t
 
 CHUNK = 500
@@ -179,7 +179,7 @@ def _claim_select(filters: Filters) -> Select:
             t.claims,
             t.evidence.c.start.label("ev_start"), t.evidence.c.end.label("ev_end"), t.evidence.c.text.label("ev_text"),
             t.documents.c.title.label("doc_title"), t.documents.c.outlet, t.documents.c.published,
-            t.documents.c.duplicate_of, t.documents.c.tags,
+            t.documents.c.duplicate_of, t.documents.c.tags, t.documents.c.author,
             subj.c.name.label("subject_name"), subj.c.type.label("subject_type"),
             obj.c.name.label("object_actor_name"), obj.c.type.label("object_type"),
         )
@@ -203,11 +203,19 @@ def claim_json(row: Any) -> dict[str, Any]:
         "object_type": m["object_type"],
         "polarity": m["polarity"], "hedged": bool(m["hedged"]),
         "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
+        "speaker": _speaker(m["asserted_by_id"], m["asserted_by_name"], m["author"], m["outlet"]),
         "time": m["time"], "confidence": m["confidence"], "extractor": m["extractor"],
         "subject_via": m["subject_via"],
         "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
         "review_status": m["review_status"], "reviewed_by": m["reviewed_by"], "reviewed_at": _iso(m["reviewed_at"]),
     }
+
+
+def _speaker(speaker_id: str, name: str, author: str | None, outlet: str | None) -> str:
+    """Who asserts a claim, for people: a quoted speaker's name, or the document's author (else its outlet)."""
+    if speaker_id == AUTHOR:
+        return author or (f"author ({outlet})" if outlet else "author")
+    return name
 
 
 def claims(conn: Connection, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
