@@ -58,10 +58,11 @@ class DocBuilder:
     events: list[tuple[int, dict]] = field(default_factory=list)
 
     def claim(self, sentence: str, subject: str, relation: str, obj: str, *, negated: bool = False,
-              hedged: bool = False, speaker: str | None = None) -> DocBuilder:
+              hedged: bool = False, speaker: str | None = None, time: str | None = None) -> DocBuilder:
         self.sentences.append(sentence)
         self.claims.append((len(self.sentences) - 1, {"subject": subject, "relation": relation, "object": obj,
-                                                      "negated": negated, "hedged": hedged, "speaker": speaker}))
+                                                      "negated": negated, "hedged": hedged, "speaker": speaker,
+                                                      "time": time}))
         return self
 
     def event(self, sentence: str, *, place: str | None, date: str | None, perpetrators: tuple[str, ...] = (),
@@ -92,7 +93,7 @@ class DocBuilder:
                 subject=spec["subject"], relation=spec["relation"], object=spec["object"],
                 object_name=spec["object"].removeprefix("kb:"), evidence=span,
                 polarity="negated" if spec["negated"] else "affirmed", hedged=spec["hedged"],
-                asserted_by=speaker))
+                asserted_by=speaker, time=spec["time"]))
         for index, spec in self.events:
             span = _span(text, self.sentences[index])
             precision = {4: "year", 7: "month", 10: "day"}.get(len(spec["date"] or ""))

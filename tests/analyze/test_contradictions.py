@@ -142,6 +142,21 @@ def test_polarity_through_places_only_when_the_part_is_affirmed(kb: KnowledgeBas
     assert found.path == ("place:kunar part of place:afghanistan",)
 
 
+def test_claims_about_different_periods_do_not_conflict(kb: KnowledgeBase) -> None:
+    allied_2016 = DocBuilder("a").claim("In 2016 the two groups fought side by side.", "kb:iskp", "allied_with",
+                                        "kb:ttp", time="2016")
+    rivals_2019 = DocBuilder("b").claim("By June 2019 the two groups were enemies.", "kb:ttp", "rival_of",
+                                        "kb:iskp", time="2019-06")
+    assert contradictions(corpus_of(allied_2016, rivals_2019), kb) == []
+    former = DocBuilder("c").claim("The two groups were once allies.", "kb:iskp", "allied_with", "kb:ttp",
+                                   time="former")
+    rivals_now = DocBuilder("d").claim("The two groups are enemies.", "kb:iskp", "rival_of", "kb:ttp")
+    assert contradictions(corpus_of(former, rivals_now), kb) == []
+    # A dated claim against an undated one, or "former" against a date, may be about the same time.
+    assert [c.kind for c in contradictions(corpus_of(allied_2016, rivals_now), kb)] == ["incompatible_relation"]
+    assert len(contradictions(corpus_of(former, rivals_2019), kb)) == 1
+
+
 def test_siblings_under_one_state_do_not_make_a_polarity_conflict(kb: KnowledgeBase) -> None:
     a = DocBuilder("a").claim("The group never hit the army.", "kb:iskp", "attacks", "kb:pakistan-army", negated=True)
     b = DocBuilder("b").claim("The group hit the spy agency.", "kb:iskp", "attacks", "kb:isi")

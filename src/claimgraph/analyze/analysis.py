@@ -115,10 +115,12 @@ class Analysis:
 
     @cached_property
     def located_conflicts(self) -> list[Located]:
-        """Every conflict with the two statements or event reports behind it, sorted by kind then place."""
+        """Every conflict with the two statements or event reports behind it, sorted by the actors it is about
+        (so that the conflicts over one pair of actors come together), then kind, then place."""
         found = [self._claim_conflict(*item) for item in self.index.clashes()]
         found += [self._event_conflict(clash) for clash in self.event_clashes]
-        return sorted(found, key=lambda item: (item[0].kind, _place(item[0].first), _place(item[0].second)))
+        return sorted(found, key=lambda item: (sorted(item[0].about), item[0].kind, _place(item[0].first),
+                                               _place(item[0].second)))
 
     @property
     def conflicts(self) -> list[Contradiction]:

@@ -43,8 +43,9 @@ _BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$
                         r"to\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|assault|"
-                      r"ambush|strike|incident|massacre|hijacking|shooting|raid|carnage|siege)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
+                      r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|strikes?|air ?strikes|"
+                      r"incident|massacre|hijacking|shooting|raid|carnage|siege)\b", re.IGNORECASE)
 _NEGATED_ATTACK = re.compile(r"\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|targeted|struck|carried out|"
                              r"launched|mounted)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s+)?(?:increased|risen|grown|"
@@ -56,6 +57,9 @@ _AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hun
                         re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
+                           r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future)\b",
+                           re.IGNORECASE)
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -188,6 +192,24 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
     return groups
 
 
+def _is_headline(sentence: str) -> bool:
+    """A title-case line with no closing full stop ("Houthis Claim Missile Strike On 'American Ship'")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    if sentence.rstrip().endswith((".", "”", '"')) or len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _only_plural_or_hypothetical(sentence: str) -> bool:
+    """"carry out attacks beyond its borders", "following several terrorist attacks": no one incident."""
+    nouns = list(_ATTACK_NOUN.finditer(sentence))
+    if not nouns:
+        return False
+    hypothetical = all(_HYPOTHETICAL.search(sentence[max(0, n.start() - 40):n.start()]) for n in nouns)
+    plural = all(n.group().lower().endswith("s") and not _ANAPHOR.search(sentence) for n in nouns)
+    return hypothetical or (plural and not _ATTACK_VERB.search(sentence.replace(nouns[0].group(), "")))
+
+
 def _coordinated(text: str, groups: Sequence[Sequence[Mention]]) -> bool:
     """Place groups joined as a list ("in Haifa Bay and the city of Tiberias", "… Kech and … in Dalbandin")."""
     return all(re.search(r"(?:,|\band\b|\bwhile\b|\bas well as\b)", text[a[-1].end:b[0].start])
@@ -218,7 +240,10 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
             continue
         if _NEGATED_ATTACK.search(sentence.text) or _GENERIC.search(sentence.text):
             continue
-        aggregate = bool(_AGGREGATE.search(sentence.text)) and not victims
+        if _is_headline(sentence.text):
+            continue  # headlines repeat the body's events in fewer words
+        aggregate = (bool(_AGGREGATE.search(sentence.text)) or _only_plural_or_hypothetical(sentence.text)) \
+            and not victims
         mentions = doc.mentions_in(sentence.start, sentence.end)
         units = build_units(text, as_used(text, mentions, doc.entities))
         claimants = _claimants(text, units, sentence, doc.entities)
@@ -251,7 +276,7 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
                 draft.kind = "security_operation"
             target = _merge_target(events, draft, doc)
             if target is not None:
-                _merge(target, draft)
+                _merge(doc, target, draft)
             elif (place or draft.date) and not aggregate and (noun or victims or perpetrators or claimants):
                 events.append(draft)
     for event in events:
@@ -271,7 +296,11 @@ def _places_agree(doc: AnnotatedDoc, a: str | None, b: str | None) -> bool:
     """The same place, or one inside the other (Dera Ismail Khan is in Khyber Pakhtunkhwa)."""
     if a is None or b is None or a == b:
         return True
-    return a in doc.entities[b].ancestors or b in doc.entities[a].ancestors
+    first, second = doc.entities[a], doc.entities[b]
+    if first.type == "state" or second.type == "state":  # a state contains the places of its country
+        state, other = (first, second) if first.type == "state" else (second, first)
+        return other.country == state.name
+    return a in second.ancestors or b in first.ancestors
 
 
 def _same_actors(a: EventDraft, b: EventDraft) -> bool:
@@ -283,9 +312,11 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     if not events:
         return None
     last = events[-1]
-    refers_back = bool(_ANAPHOR.search(draft.sentence.text)) and draft.sentence.index - last.sentence.index <= 3
+    refers_back = bool(_ANAPHOR.search(draft.sentence.text)) and draft.sentence.index - last.sentence.index <= 4
+    if refers_back and draft.sentence is not last.sentence and _compatible_dates(last.date, draft.date):
+        return last  # "the attack …" goes on about the last attack, even where it names another place
     if draft.place is None and draft.date is None:
-        return last if refers_back else None
+        return None
     if draft.sentence is last.sentence:
         return None  # a sentence naming two places describes two attacks
     for event in reversed(events):
@@ -300,12 +331,18 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     return None
 
 
-def _merge(event: EventDraft, draft: EventDraft) -> None:
+def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:
+    """Whether ``candidate`` lies inside ``current`` (Mir Ali inside North Waziristan)."""
+    return current in doc.entities[candidate].ancestors or (
+        doc.entities[current].type == "state" and doc.entities[candidate].country == doc.entities[current].name)
+
+
+def _merge(doc: AnnotatedDoc, event: EventDraft, draft: EventDraft) -> None:
     for name in ("date", "date_precision", "killed", "wounded", "casualty_text"):
         if getattr(event, name) is None and getattr(draft, name) is not None:
             setattr(event, name, getattr(draft, name))
-    if draft.place is not None and (event.place is None or draft.place != event.place):
-        event.place, event.place_text = draft.place, draft.place_text  # the more specific place wins
+    if draft.place is not None and (event.place is None or _more_specific(doc, draft.place, event.place)):
+        event.place, event.place_text = draft.place, draft.place_text
     if event.date and draft.date and len(draft.date) > len(event.date) and draft.date.startswith(event.date):
         event.date, event.date_precision = draft.date, draft.date_precision
     event.claimed_by = list(dict.fromkeys(event.claimed_by + draft.claimed_by))

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from claimgraph.nlp.numbers import NUMBER_PATTERN, parse_number
 
 KILLED = "killed"
@@ -121,12 +123,16 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "lives": ((KILLED,), True, False),
     "toll": ((KILLED,), False, False),
 }
-# Every trigger starts with one of these stems; str.find over lower-cased text locates them fast.
+# Every trigger starts with one of these stems; an Aho-Corasick automaton finds them in one fast pass.
 _STEMS = (
     "kill", "dead", "died", "wound", "injur", "hurt", "martyr", "slain", "slew", "shot", "shoot", "gunn",
     "behead", "massacr", "murder", "execut", "assassin", "neutrali", "eliminat", "perish", "lost", "lives",
     "death", "fatalit", "toll", "maim",
 )
+_STEM_AUTOMATON = ahocorasick.Automaton()
+for _stem in _STEMS:
+    _STEM_AUTOMATON.add_word(_stem, len(_stem))
+_STEM_AUTOMATON.make_automaton()
 _TRIGGER_RE = _compile(
     r"\b(?:"
     r"(?P<both>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|killing\s+(?:and|or)\s+(?:wounding|injuring))"
@@ -313,14 +319,8 @@ def _triggers(text: str) -> list[re.Match[str]]:
     lower = text.lower()
     if len(lower) != len(text):  # lower-casing changed offsets (rare scripts): scan the text itself
         return list(_TRIGGER_RE.finditer(text))
-    starts: set[int] = set()
-    for stem in _STEMS:
-        position = lower.find(stem)
-        while position != -1:
-            starts.add(position)
-            position = lower.find(stem, position + 1)
     found: list[re.Match[str]] = []
-    for start in sorted(starts):
+    for start in sorted({end - length + 1 for end, length in _STEM_AUTOMATON.iter(lower)}):
         if found and start < found[-1].end():
             continue
         trigger = _TRIGGER_RE.match(text, start)
