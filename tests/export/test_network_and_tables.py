@@ -10,8 +10,10 @@ import pytest
 
 from claimgraph.errors import InputError
 from claimgraph.export import export
+from claimgraph.export.assessment import Assessment
 from claimgraph.export.network import claim_graph
 from claimgraph.export.tables import ACTOR_COLUMNS, CLAIM_COLUMNS, EVENT_COLUMNS, csv_paths
+from claimgraph.model import Claim
 
 EDGE_ATTRIBUTES = {"relation", "polarity", "hedged", "hedged_claims", "claims", "documents", "sources", "speakers",
                    "best_credibility", "first_evidence", "first_document", "first_published", "claim_ids"}
@@ -38,7 +40,7 @@ def test_claim_graph_aggregates_claims_per_proposition_and_polarity(corpus, kb, 
 
 def test_the_same_proposition_in_two_documents_is_one_edge_with_two_sources(corpus, kb, assessment):
     second = corpus.extractions[1]
-    second.claims.append(type(second.claims[0])(
+    second.claims.append(Claim(
         id="b6", subject="kb:rvf", relation="rival_of", object="kb:hill", object_name="Hill Brigade",
         evidence=second.claims[0].evidence, extractor="test"))
     edge = _edges(claim_graph(corpus, kb, assessment))[("kb:hill", "kb:rvf", "rival_of", "affirmed")]
@@ -54,22 +56,16 @@ def test_the_same_proposition_in_two_documents_is_one_edge_with_two_sources(corp
 def test_graph_files_load_in_networkx_with_attributes(corpus, kb, tmp_path, fmt, reader):
     (path,) = export(corpus, kb, fmt, tmp_path / f"graph.{fmt}")
     loaded = reader(path)
-    expected = claim_graph(corpus, kb, _no_ratings())
+    expected = claim_graph(corpus, kb, Assessment())
     assert loaded.number_of_nodes() == expected.number_of_nodes()
     assert loaded.number_of_edges() == expected.number_of_edges()
     for _, data in loaded.nodes(data=True):
-        assert NODE_ATTRIBUTES <= set(data)
+        assert set(data) >= NODE_ATTRIBUTES
     for _, _, data in loaded.edges(data=True):
-        assert EDGE_ATTRIBUTES <= set(data)
+        assert set(data) >= EDGE_ATTRIBUTES
     denied = [d for _, _, d in loaded.edges(data=True) if d["polarity"] == "negated"]
     assert [d["relation"] for d in denied] == ["attacks"]
     assert "never attacked" in denied[0]["first_evidence"]
-
-
-def _no_ratings():
-    from claimgraph.export.assessment import Assessment
-
-    return Assessment()
 
 
 def test_csv_files_load_in_pandas_with_the_documented_columns(corpus, kb, tmp_path):

@@ -26,6 +26,9 @@ _LEFT_LINK = re.compile(
     r"(?:\s*,[^,;]{0,90},)?\s*,?\s*(?:who\s+|which\s+)?(?:(?:has|have|had|also|further|later|then|previously|"
     r"recently|earlier|publicly|repeatedly|once|again|reportedly|officially|strongly|flatly|categorically|"
     r"firmly|on \w+day|in a statement,?|in a statement)\s+)*", re.IGNORECASE)
+_ROLE_APPOSITION = re.compile(
+    r",[^,]*\b(?:chairman|chairperson|spokes(?:man|person|woman)|leader|head|chief|minister|president|director|"
+    r"commander|founder|secretary|official|ambassador|envoy|emir|amir|governor|general)\b", re.IGNORECASE)
 _NOUN_SPEAKER = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
     r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
@@ -78,7 +81,7 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
         # "Naseem Baloch, Chairman of the BNM, told …": the head before an apposition speaks
         for candidate in ([before[-2]] if len(before) > 1 else []) + before[-1:]:
             link = _LEFT_LINK.fullmatch(text, candidate.end, verb.start())
-            if link is not None and (candidate is before[-1] or "," in link.group()):
+            if link is not None and (candidate is before[-1] or _ROLE_APPOSITION.search(link.group())):
                 speaker, speaker_span = _speaker_for(candidate, entities), (candidate.start, candidate.end)
                 break
         if speaker is None:

@@ -239,7 +239,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     orgs_right = [e for e in right.ids if _type(entities, e) != "person"]
     # "TTP spokesperson Ehsanullah Ehsan", "ISKP's first Emir, Hafiz Saeed Khan"
     if people_right and orgs_left:
-        role = tr.ROLE_BEFORE_PERSON.match(link)
+        title = tr.TITLE_IN_NAME.match(right.mentions[0].text)  # "Prime Minister Shehbaz Sharif"
+        role = tr.ROLE_BEFORE_PERSON.match(link + (title.group() if title else ""))
         if role:
             return _pairs(people_right, _role_relation(role), orgs_left, *span, link, via)
         lead_in_name = re.search(rf"\b(?:{tr.LEADER_ROLES})\b", left.mentions[-1].text, re.IGNORECASE)

@@ -46,7 +46,7 @@ _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b
                   r"weaponi[sz]|endors|finance|arm and train|handl|bolster|empower|reinforc|supervis|help|"
                   r"facilitat|enabl|abet|order|direct|instruct|command|guid|"
                   r"sanctuary (?:to|for)|safe havens? (?:to|for)")
-_ATTACK = (r"attack|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|bombard|"
+_ATTACK = (r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|bombard|"
            r"(?:launch|fir)\w*\s+(?:\w+\s+){0,4}(?:at|on|against|into)\b|"
            r"shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
            r"(?:warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
@@ -57,7 +57,7 @@ _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat
            r"ties to|aligned|pact|convergence|converg|collusion|colluding|colluded|in cahoots|common cause|"
            r"share[sd]?\s+(?:\w+\s+){0,2}(?:objectives|goals|agenda|interests|aims|ideology)|"
            r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)")
-_RIVAL = (r"rival|rivalry|fight|fought|clash|compet|enem|hostil|oppos|against|at war|war (?:with|on)|feud|"
+_RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|hostil|oppos|against|at war|war (?:with|on)|feud|"
           r"conflict with|battl|pushed back|driven out|expelled|despis|hatred|antagonis|confront|"
           r"friction|turf war|enmity|anti-")
 
@@ -156,9 +156,10 @@ FRONTED_OPERATES = re.compile(r"\W*(?:operating|based|active|present|headquarter
 DEFECTORS = re.compile(r"\b(?:defectors|breakaway members|former members|disgruntled members|dissidents)\s+"
                        r"(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 ROLE_BEFORE_PERSON = re.compile(
-    rf"^(?:['’]s?)?\s*,?\s*{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
+    rf"^(?:['’]s?)?\s*,?\s*{_ROLE_PREFIX}(?:[\w-]+\s+){{0,2}}?(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
     r"(?:\s+(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Brig\.|Col\.|Dr\.?|Maulana|Mullah|Mufti|Sheikh|Qari|"
     r"Hafiz|Commander|Field Marshal))?\s*,?\s*$", re.IGNORECASE)
+TITLE_IN_NAME = re.compile(rf"(?:{LEADER_ROLES}|{MEMBER_ROLES})\b\s*", re.IGNORECASE)
 TITLE_ONLY = re.compile(r"^\s*(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Field Marshal|Admiral|Air Chief Marshal)"
                         r"\s*$")
 PERSON_THEN_ROLE = re.compile(

@@ -29,7 +29,8 @@ _ACTOR_NOUNS = re.compile(
     r"agencies|agency|navy|air force|air ?strikes?|strikes?|jets|drones?|officers|personnel|regime|"
     r"administration|delegation|envoy|embassy|commanders?|generals?|policemen|guards|side|counterparts?|"
     r"minister|foreign office|prime minister|president|interests|installations|targets|posts|convoys?|"
-    r"check-?posts?|positions|bases|assets|nationals|citizens|workers|engineers)\b", re.IGNORECASE)
+    r"check-?posts?|positions|bases|assets|nationals|citizens|workers|engineers|armed group|militant group|"
+    r"group|militia|militants|insurgents|jihadists|rebels|outfit)\b", re.IGNORECASE)
 _ARMY_NOUNS = frozenset({"military", "army", "troops", "soldiers", "generals", "commanders"})
 _AGENCY_NOUNS = frozenset({"security forces", "forces", "police", "foreign office", "ministry", "intelligence",
                            "navy", "air force", "military", "army"})
