@@ -144,3 +144,21 @@ def test_compare_shows_events_both_sides_report(kb: KnowledgeBase) -> None:
     [shared] = comparison.shared_events
     assert len(shared.event.reports) == 2
     assert shared.first[0].document_label == "a"
+
+
+def test_claims_of_responsibility_name_the_event_resolved_across_documents(kb: KnowledgeBase) -> None:
+    extractions = []
+    for name, date in (("a", "2025-07-30"), ("b", "2025-07")):
+        extraction = (DocBuilder(name, perspective=name)
+                      .event(f"Five officials died in the Bajaur attack ({name}).", place="Bajaur", date=date)
+                      .claim(f"The branch said it carried out the Bajaur attack ({name}).", "kb:iskp",
+                             "claims_responsibility", "event-placeholder")).build()
+        extraction.claims[0].object = extraction.events[0].id
+        extractions.append(extraction)
+    corpus = corpus_of(*extractions)
+    [prop] = propositions(corpus, kb)
+    assert prop.proposition.object.startswith("resolved-event:")
+    assert prop.to_dict()["summary"] == ("Islamic State Khorasan Province claims_responsibility "
+                                         "attack at Bajaur, 2025-07-30")
+    [comparison] = compare(corpus, kb, by="perspective").comparisons
+    assert [a.proposition.relation for a in comparison.agreements] == ["claims_responsibility"]

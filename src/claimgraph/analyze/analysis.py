@@ -69,11 +69,15 @@ class Analysis:
 
     @cached_property
     def names(self) -> NameBook:
-        return NameBook(self.corpus, self.kb)
+        names = NameBook(self.corpus, self.kb)
+        names.add({event.id: event.label for event in self.events})
+        return names
 
     @cached_property
     def statements(self) -> list[Statement]:
-        return statements(self.corpus)
+        """The corpus's statements; claims of responsibility name the events resolved across documents."""
+        resolved = {report.event.id: event.id for event in self.events for report in event.reports}
+        return statements(self.corpus, resolved)
 
     @cached_property
     def index(self) -> ClaimIndex:

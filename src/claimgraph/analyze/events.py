@@ -88,7 +88,7 @@ class ResolvedEvent:
     @property
     def id(self) -> str:
         first = min(self.reports, key=lambda r: (r.document.id, r.event.id))
-        return "event:" + short_hash(self.kind, self.place_key, first.document.id, first.event.id)
+        return "resolved-event:" + short_hash(self.kind, self.place_key, first.document.id, first.event.id)
 
     @property
     def place(self) -> dict[str, Any] | None:
@@ -102,6 +102,14 @@ class ResolvedEvent:
         if not intervals:
             return None
         return min(i[0] for i in intervals), max(i[1] for i in intervals)
+
+    @property
+    def label(self) -> str:
+        """e.g. "attack at Bajaur, 2025-07" (the dates of the most precise report)."""
+        place = self.place
+        dated = min((r for r in self.reports if r.interval), key=lambda r: r.interval[1] - r.interval[0],
+                    default=None)
+        return self.kind + (f" at {place['name']}" if place else "") + (f", {dated.event.date}" if dated else "")
 
     @property
     def participants(self) -> list[str]:
@@ -127,7 +135,7 @@ class ResolvedEvent:
 
     def to_dict(self) -> dict[str, Any]:
         dates = self.dates
-        return {"id": self.id, "kind": self.kind, "place": self.place,
+        return {"id": self.id, "label": self.label, "kind": self.kind, "place": self.place,
                 "dates": {"from": dates[0].isoformat(), "to": dates[1].isoformat()} if dates else None,
                 "participants": self.participants, "documents": sorted({r.document.id for r in self.reports}),
                 "reports": [r.details() for r in self.reports]}

@@ -20,6 +20,10 @@ class NameBook:
         for entry in (*kb.actors.values(), *kb.places.values()):
             self._names[entry.id] = entry.name
 
+    def add(self, names: dict[str, str]) -> None:
+        """Name more ids (e.g. events resolved across documents)."""
+        self._names.update(names)
+
     def __call__(self, entry_id: str) -> str:
         return self._names.get(entry_id, entry_id)
 

@@ -7,7 +7,8 @@ by several outlets counts once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -193,12 +194,18 @@ def originals_with_copies(corpus: Corpus) -> list[tuple[Extraction, tuple[Docume
             for ex in unique_extractions(corpus) if originals[ex.document.id] == ex.document.id]
 
 
-def statements(corpus: Corpus) -> list[Statement]:
-    """The statements of every original document (carrying its syndicated copies), in document order."""
+def statements(corpus: Corpus, event_ids: Mapping[str, str] | None = None) -> list[Statement]:
+    """The statements of every original document (carrying its syndicated copies), in document order.
+
+    ``event_ids`` maps a document's event ids to the ids of events resolved across documents: a claim of
+    responsibility then names the event every source reports, not one document's copy of it.
+    """
     found: list[Statement] = []
     for extraction, copies in originals_with_copies(corpus):
         grouped: dict[tuple[object, ...], list[Claim]] = {}
         for claim in sorted(extraction.claims, key=lambda c: (c.evidence.start, c.evidence.end)):
+            if event_ids and claim.relation == "claims_responsibility" and claim.object in event_ids:
+                claim = replace(claim, object=event_ids[claim.object])
             single = Statement(claim, extraction.document)
             key = (single.speaker_key, single.proposition, claim.polarity, claim.hedged)
             grouped.setdefault(key, []).append(claim)

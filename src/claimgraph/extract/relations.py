@@ -69,6 +69,9 @@ class Candidate:
 
 
 _LIST_TAIL = re.compile(r"\)?,?\s+(?:and|or)\s+(?:other|several|various|many|some|smaller|allied)\b", re.IGNORECASE)
+_AGENT_NOUN = re.compile(r"^\W*[A-Za-z]+(?:ors?|ers?)\b(?!\s+(?:of|for)\s+(?:the\s+)?$)")
+_PLACE_OBJECT_LINK = re.compile(r"\b(?:on|against|in|inside|into|at|targeting|targeted|struck|hit|bombed|attacked)\s+"
+                                r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*)?$")
 _MODIFIER_USE = re.compile(r"(?:anti|pro|non)-$", re.IGNORECASE)
 _NOMINAL_OF_UNIT = re.compile(r"^\s*(?:cells?\s+)?(?:alliance|nexus|relationship|ties|cooperation|coordination|rivalry|"
                               r"convergence|partnership|links|axis|conflict|war|pact)\b", re.IGNORECASE)
@@ -129,6 +132,8 @@ def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
                 continue
             if trigger.whole and match.start() != 0:
                 continue
+            if len(match.group().split()) == 1 and _AGENT_NOUN.search(match.group()):
+                continue  # "financial facilitators of", "regional commander": nouns, not the verb
             if len(link) - match.end() > MAX_TRIGGER_TO_OBJECT:
                 continue
             if best is None or match.end() > best[1].end() or (
@@ -162,6 +167,8 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
         later = participants[index + 1:]
         found.extend(_reciprocal(text, left, later, sentence_end))
         for right in (u for u in later if set(u.ids) != set(left.ids)):
+            if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
+                continue  # "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
             found.extend(paired)
             found.extend(_continued_objects(text, paired, right, later, entities))
@@ -221,7 +228,7 @@ def _continued_objects(text: str, paired: list[Candidate], right: Unit, later: S
 
 _CONTINUED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:\d[\d,]*\s+|the\s+|other\s+|"
                         r"several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,1}?", re.IGNORECASE)
-_MODIFIER_LINK = re.compile(r"^-(?:backed|based|linked|affiliated|allied|aligned|led|sponsored|funded|supported|"
+_MODIFIER_LINK = re.compile(r"-(?:backed|based|linked|affiliated|allied|aligned|led|sponsored|funded|supported|"
                             r"inspired|trained)\b", re.IGNORECASE)
 
 
@@ -272,7 +279,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []
     trigger, _match = best
     relation = trigger.relation
-    if right.kind != "actor" and relation != "attacks":
+    if right.kind != "actor" and (relation != "attacks" or not _PLACE_OBJECT_LINK.search(link)):
         return []
     subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
     if relation == "member_of" and tr.PROXY_OF.search(link) and all(

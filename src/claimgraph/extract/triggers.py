@@ -88,8 +88,11 @@ TRIGGERS: tuple[Trigger, ...] = (
                     r"member|subsidiary|franchise|division|component|outfit|offshoot|proxy|extension|"
                     r"alias|media (?:arm|wing|outlet)|mouthpiece|"
                     rf"{MEMBER_ROLES})s?" + _OF, anchored=True, whole=True),
-    _t("member_of", r"\b(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part)\s+(?:\w+\s+)?"
-                    r"(?:with|to|of)\s+(?:the\s+)?", anchored=True),
+    _t("member_of", _APPOSITION + r"(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part)\s+"
+                    r"(?:\w+\s+)?(?:with|to|of)\s+(?:the\s+)?", anchored=True, whole=True),
+    _t("supports", r"\b(?:get|gets|getting|got|receiv\w*|obtain\w*|with|enjoy\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}"
+                   r"(?:support|help|funding|funds|aid|weapons|arms|training|backing|assistance|shelter|sanctuary|"
+                   r"protection|money)\s+from\s+(?:the\s+)?", forward=False, anchored=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|offshoot|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,

@@ -188,9 +188,21 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     _add_discovered(builder)
     _apply_defined_acronyms(builder)
     _add_short_names(builder)
+    _drop_datelines(builder)
     sentences = split_sentences(text)
     _add_references(builder, sentences)
     return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities)
+
+
+_DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?\s*(?:\([^)\n]{1,30}\))?"
+                       r"\s*[-–—]\s", re.MULTILINE)
+
+
+def _drop_datelines(builder: _Builder) -> None:
+    """"KIGALI, Rwanda (AA) –" says where the reporter filed from, not what happened: no mentions there."""
+    spans = [m.span() for m in _DATELINE.finditer(builder.text)]
+    if spans:
+        builder.mentions = [m for m in builder.mentions if not any(s <= m.start < e for s, e in spans)]
 
 
 _AFTER_PLACE = re.compile(r"\s*,\s*$")

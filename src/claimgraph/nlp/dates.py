@@ -14,7 +14,6 @@ A mention's span covers the date expression and the words that change its meanin
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -37,11 +36,15 @@ class DateMention:
     precision: str
 
 
-_MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]
+_DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
-_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(_DAY_NAMES)}
 
 
 def _title_or_upper(words: list[str]) -> str:
@@ -53,7 +56,7 @@ _MONTH_FULL = rf"(?:{_title_or_upper(_MONTH_NAMES)})\b"
 _MONTH_ANY = (
     rf"(?:{_MONTH_FULL}|(?:{_title_or_upper([m[:3] for m in _MONTH_NAMES if len(m) > 3] + ['Sept'])})\b\.?)"
 )
-_WEEKDAY = rf"(?:{_title_or_upper([calendar.day_name[i] for i in range(7)])})\b"
+_WEEKDAY = rf"(?:{_title_or_upper(_DAY_NAMES)})\b"
 _DAY = r"(?:[0-3]?\d)(?!\d)(?:st|nd|rd|th)?\b"
 _YEAR4 = r"(?:1[89]|20)\d\d(?![\d%])"
 
@@ -87,7 +90,7 @@ _DATE_RE = re.compile(
 # Every date mention contains one of these; a match never reaches further from it than the margins.
 # (Flat alternations of literals: Python's re then skips ahead on their first letters, which is fast.)
 _ANCHOR_RE = re.compile(
-    rf"1[89]\d\d|20\d\d|{_title_or_upper([m[:3] for m in _MONTH_NAMES] + [calendar.day_name[i] for i in range(7)])}"
+    rf"1[89]\d\d|20\d\d|{_title_or_upper([m[:3] for m in _MONTH_NAMES] + _DAY_NAMES)}"
 )
 _RELATIVE_ANCHOR_RE = re.compile(
     "|".join(["yesterday", "today", "tonight", r"ago\b"]
@@ -263,7 +266,12 @@ def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str]
         return (d.isoformat()[:7], MONTH) if kind == "mdy" and m["mdy_d2"] else (d.isoformat(), DAY)
     if kind in ("iso", "num", "my", "ymod"):
         return _explicit(m)
-    return _with_reference(m, reference) if reference is not None else None
+    if reference is None:
+        return None
+    try:
+        return _with_reference(m, reference)
+    except OverflowError:  # "two million days ago", or a reference at the edge of the calendar
+        return None
 
 
 def _anchors(text: str) -> list[tuple[int, int]]:

@@ -120,7 +120,10 @@ def events(
     with app_state.store.engine.connect() as conn:
         total, items = queries.events(conn, filters, kind, paging.limit, paging.offset)
     kb = app_state.kb()
+    actors = app_state.actors()
     for item in items:
         if item["place"] is not None:
             locate(kb, item["place"])
+        for role in ("perpetrators", "claimed_by", "targets"):
+            item[f"{role}_names"] = [actors[a][0] if a in actors else a for a in item[role]]
     return paged(total, items, paging)

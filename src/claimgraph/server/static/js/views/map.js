@@ -1,0 +1,69 @@
+// The map of events (Leaflet) over a vendored outline of the world's countries (Natural Earth), with no
+// tile server. A circle per place; a dashed one when only the country is known. Click it for the sources.
+import * as L from "../../vendor/leaflet/leaflet-src.esm.js";
+import { get, notify } from "../api.js";
+import { fill, h } from "../dom.js";
+import { eventsPanel } from "../events-panel.js";
+import { filterPanel, params } from "../filters.js";
+
+let outline = null;
+
+async function countries() {
+  if (!outline) {
+    const response = await fetch("/static/vendor/world-atlas/countries-110m.json");
+    const topology = await response.json();
+    outline = window.topojson.feature(topology, topology.objects.countries);
+  }
+  return outline;
+}
+
+export async function mount(container) {
+  const side = h("aside", { class: "sidebar" });
+  const area = h("div", { class: "map-area", id: "map" });
+  const status = h("p", { class: "muted" });
+  const panel = h("aside", { class: "panel" }, h("p", { class: "hint" }, "Click a place to see the events reported there."));
+  container.append(side, h("section", { class: "map-main" }, status, area), panel);
+
+  const map = L.map(area, { worldCopyJump: true, minZoom: 1, maxZoom: 9, attributionControl: true }).setView([25, 45], 3);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Country outlines: Natural Earth");
+  L.geoJSON(await countries(), { style: { color: "#b9c3cc", weight: 0.8, fillColor: "#eef1f3", fillOpacity: 1 },
+                                  interactive: false }).addTo(map);
+  const markers = L.layerGroup().addTo(map);
+
+  async function load() {
+    try {
+      const data = await get("/events", { ...params({ relations: false }), limit: 1000 });
+      markers.clearLayers();
+      const places = new Map();
+      let unplaced = 0;
+      for (const e of data.items) {
+        if (!e.place || e.place.lat === null) { unplaced += 1; continue; }
+        const key = `${e.place.lat},${e.place.lon},${e.place.located}`;
+        if (!places.has(key)) places.set(key, []);
+        places.get(key).push(e);
+      }
+      for (const events of places.values()) {
+        const place = events[0].place;
+        const exact = place.located === "place";
+        const names = [...new Set(events.map((e) => e.place.name))];
+        const marker = L.circleMarker([place.lat, place.lon], {
+          radius: 5 + Math.sqrt(events.length) * 3, color: exact ? "#8f1d1d" : "#b05a2a", weight: 1.5,
+          dashArray: exact ? null : "3 3", fillColor: exact ? "#c9302c" : "#e7a07a", fillOpacity: 0.75,
+        });
+        marker.bindTooltip(h("span", {}, `${names.join(", ")}: ${events.length} event${events.length === 1 ? "" : "s"}`));
+        marker.on("click", () => fill(panel, eventsPanel(names.join(", "), events)));
+        marker.addTo(markers);
+      }
+      area.dataset.markers = places.size;
+      fill(status, `${data.items.length - unplaced} events at ${places.size} places`,
+        unplaced ? ` · ${unplaced} without a known place` : "");
+    } catch (error) {
+      notify(error);
+    }
+  }
+
+  await filterPanel(side, load, { relations: false, dateLabel: "Happened" });
+  await load();
+  return () => map.remove();
+}
