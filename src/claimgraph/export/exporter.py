@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from claimgraph.errors import InputError
-from claimgraph.export.assessment import assess
+from claimgraph.export.assessment import Assessment, assess
 from claimgraph.export.network import write_gexf, write_graphml
 from claimgraph.export.selection import select
 from claimgraph.export.stix_export import write_stix
@@ -32,18 +32,26 @@ def export(corpus: Corpus, kb: KnowledgeBase, fmt: str, path: Path | str, actor:
         raise InputError(f"--format {fmt}", f"unknown format; expected one of {', '.join(FORMATS)}")
     if profile not in PROFILES:
         raise InputError(f"--profile {profile}", f"unknown profile; expected one of {', '.join(PROFILES)}")
-    target = Path(path)
     chosen = select(corpus, kb, actor=actor, doc=doc, since=since)
     assessment = assess(corpus, kb).within(chosen)
-    folder = csv_paths(path)["claims"].parent if fmt == "csv" else target.parent
+    folder = csv_paths(path)["claims"].parent if fmt == "csv" else Path(path).parent
     if not folder.is_dir() and not (fmt == "csv" and names_folder(path)):
         raise InputError(str(path), f"folder {folder} does not exist")
+    try:
+        return _write(fmt, chosen, kb, assessment, path, profile, timestamp)
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or "cannot be written") from exc
+
+
+def _write(fmt: str, corpus: Corpus, kb: KnowledgeBase, assessment: Assessment, path: Path | str, profile: str,
+           timestamp: datetime | None) -> list[Path]:
+    target = Path(path)
     if fmt == "csv":
-        return write_csv(chosen, kb, assessment, path)
+        return write_csv(corpus, kb, assessment, path)
     if fmt == "stix":
-        return [write_stix(chosen, kb, assessment, target, profile, timestamp)]
+        return [write_stix(corpus, kb, assessment, target, profile, timestamp)]
     if fmt == "graphml":
-        return [write_graphml(chosen, kb, assessment, target)]
+        return [write_graphml(corpus, kb, assessment, target)]
     if fmt == "gexf":
-        return [write_gexf(chosen, kb, assessment, target)]
-    return [write_json(chosen, kb, assessment, target)]
+        return [write_gexf(corpus, kb, assessment, target)]
+    return [write_json(corpus, kb, assessment, target)]

@@ -52,6 +52,7 @@ CONTAINER_TYPES = frozenset({"report", "grouping"})  # MISP exports an event as 
 SOURCE_LABELS = frozenset({"outlet", "author"})  # identities that published documents, not actors
 EXTRACTOR = "stix-import"
 _QID = re.compile(r"\bQ[1-9]\d*\b")
+_KB_ID = re.compile(r"(kb|place):[a-z0-9][a-z0-9._-]*")
 
 
 class ClaimStore(Protocol):
@@ -72,6 +73,7 @@ class StixImport:
     extractions: list[Extraction] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)  # STIX id → claimgraph id
     skipped: list[str] = field(default_factory=list)  # "<STIX id>: <reason>"
+    stored: list[Any] = field(default_factory=list)  # what the store said for each document (import_stix)
 
     def kb(self, base: KnowledgeBase) -> KnowledgeBase:
         """``base`` extended with the imported entries."""
@@ -132,6 +134,10 @@ class _Reader:
         self.taken.add(candidate)
         return candidate
 
+    def _usable(self, own_id: str | None, prefix: str) -> bool:
+        """Whether a claimgraph id carried by the bundle can name a new KB entry (well formed, still free)."""
+        return bool(own_id and own_id.startswith(prefix) and _KB_ID.fullmatch(own_id) and own_id not in self.taken)
+
     def _describe(self, obj: dict[str, Any]) -> str:
         creator = self.objects.get(str(obj.get("created_by_ref")), {}).get("name")
         return f"Imported from {Path(self.result.source).name}, {obj['id']}" + (
@@ -152,8 +158,7 @@ class _Reader:
             entry = self.kb.actors[known]
             record = ActorRecord(known, entry.name, entry.type, entry.wikidata, list(entry.aliases))
         else:
-            new_id = own_id if own_id and own_id.startswith("kb:") and own_id not in self.taken else (
-                self._new_id("kb:", name))
+            new_id = own_id if self._usable(own_id, "kb:") else self._new_id("kb:", name)
             self.taken.add(new_id)
             sector = "MIL" if "defense" in (obj.get("sectors") or []) else None
             entry = KBActor(id=new_id, name=name, type=actor_type, sector=sector, aliases=aliases, wikidata=wikidata,
@@ -181,8 +186,8 @@ class _Reader:
         else:
             kind = next((label for label in _labels(obj) if label in PLACE_KINDS),
                         "country" if country and name == country else "area")
-            entry = KBPlace(id=own_id if own_id and own_id.startswith("place:") and own_id not in self.taken
-                            else self._new_id("place:", name), name=name, kind=kind,
+            entry = KBPlace(id=own_id if self._usable(own_id, "place:") else self._new_id("place:", name),
+                            name=name, kind=kind,
                             country=country if kind != "country" else None,
                             lat=obj.get("latitude"), lon=obj.get("longitude"), source=self.result.source)
             self.taken.add(entry.id)
@@ -388,13 +393,17 @@ def read_objects(objects: Iterable[dict[str, Any]], kb: KnowledgeBase, source: s
             reader.actor(obj)
         elif obj["type"] == "location":
             reader.place(obj)
+    for container, draft in drafts.items():
+        for ref in reader.objects[container].get("object_refs") or []:
+            if str(ref) in reader.result.ids:
+                draft.entities.append(reader.result.ids[str(ref)])
     incidents = {obj["id"]: _incident(reader, obj, drafts[home(obj)])
                  for obj in reader.objects.values() if obj["type"] == "incident"}
     for obj in reader.objects.values():
         if obj["type"] == "relationship":
             _read_relationship(reader, obj, drafts, home(obj), incidents)
     for draft in drafts.values():
-        if draft.claims or draft.events:
+        if draft.claims or draft.events or draft.entities:
             reader.result.extractions.append(_document(reader, draft))
     _add_parents(reader)
     return reader.result
@@ -439,6 +448,5 @@ def import_stix(bundle_path: Path | str, store: ClaimStore, kb: KnowledgeBase) -
     if found.actors or found.places:
         store.add_kb_entries(found.source, actors=[entry_to_mapping(a) for a in found.actors],
                              places=[entry_to_mapping(p) for p in found.places])
-    for extraction in found.extractions:
-        store.add(extraction)
+    found.stored = [store.add(extraction) for extraction in found.extractions]
     return found

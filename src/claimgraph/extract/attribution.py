@@ -35,7 +35,7 @@ _NOUN_SPEAKER = re.compile(
     r"(?:officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
     r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
     r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also)\s+)*$")
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
 
 
@@ -104,7 +104,7 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
             found.append(Attribution(_speaker_for(after[0], entities), start, end, False, False,
                                      after[0].start, after[0].end))
         else:
-            phrase = re.match(r"((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
+            phrase = re.match(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
                               r"statement|reports|data|estimates))\b", text[according.end():end])
             if phrase:
                 found.append(Attribution(_phrase_speaker(phrase.group(1), [], entities), start, end))

@@ -69,7 +69,8 @@ class Candidate:
 
 
 _LIST_TAIL = re.compile(r"\)?,?\s+(?:and|or)\s+(?:other|several|various|many|some|smaller|allied)\b", re.IGNORECASE)
-_AGENT_NOUN = re.compile(r"^\W*[A-Za-z]+(?:ors?|ers?)\b(?!\s+(?:of|for)\s+(?:the\s+)?$)")
+_AGENT_NOUN = re.compile(r"^\W*(?:[A-Za-z]+(?:ors|ers)|commander|facilitator|supporter|backer|financier|trainer|"
+                         r"handler|founder|fighter|attacker|bomber|sponsor)\b", re.IGNORECASE)
 _PLACE_OBJECT_LINK = re.compile(r"\b(?:on|against|in|inside|into|at|targeting|targeted|struck|hit|bombed|attacked)\s+"
                                 r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*)?$")
 _MODIFIER_USE = re.compile(r"(?:anti|pro|non)-$", re.IGNORECASE)
@@ -226,7 +227,7 @@ def _continued_objects(text: str, paired: list[Candidate], right: Unit, later: S
     return found
 
 
-_CONTINUED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:\d[\d,]*\s+|the\s+|other\s+|"
+_CONTINUED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:,?\s*and\s+|,?\s*as well as\s+)(?:\d[\d,]*\s+|the\s+|other\s+|"
                         r"several\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,1}?", re.IGNORECASE)
 _MODIFIER_LINK = re.compile(r"-(?:backed|based|linked|affiliated|allied|aligned|led|sponsored|funded|supported|"
                             r"inspired|trained)\b", re.IGNORECASE)

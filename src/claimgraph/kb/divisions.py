@@ -37,7 +37,8 @@ AMBIGUOUS_NAMES = frozenset({
     "adrar", "afar", "ahal", "atlantique", "balkan", "central", "centrale", "centre", "chin", "coast", "collines",
     "delta", "east", "eastern", "est", "gaza", "kara", "lacs", "lakes", "littoral", "maritime", "mary", "mon",
     "mono", "niger", "nord", "north", "northern", "ouest", "plateau", "plateaux", "red sea", "rivers", "sahel",
-    "savanes", "shan", "somali", "south", "southern", "sud", "unity", "volta", "west", "western", "zou",
+    "savanes", "shan", "somali", "south", "southern", "sud", "unity", "volta", "west", "western", "zou", "bay", "lac",
+    "van", "north-west", "south-west", "north-east", "south-east", "far north", "capital", "city",
 })
 _TRAILING_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -64,8 +65,11 @@ def division_places(covered_codes: Iterable[str], country_names: dict[str, str])
     return places
 
 
+_NO_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"})
+
+
 def _ascii(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode()
     return " ".join(folded.split())
 
 

@@ -1,8 +1,11 @@
-"""Regenerate ``data/generated/iso3166.json`` from pycountry: ``python -m claimgraph.kb.generate``.
+"""Regenerate the files under ``data/generated``: ``python -m claimgraph.kb.generate``.
 
-The knowledge base reads ISO 3166 names from this file instead of importing pycountry at load time, which
-keeps loading fast. Run it after upgrading pycountry or adding a state or a field country; the test suite
-checks that the file agrees with the installed pycountry.
+- ``iso3166.json``: ISO 3166 names from pycountry, read at load time instead of importing pycountry;
+  regenerate after upgrading pycountry or adding a state or a field country.
+- ``compiled.json``: the parsed content of the YAML data files (see ``claimgraph.kb.sources``);
+  regenerate after editing them, or loading falls back to the slower YAML parse.
+
+The test suite checks that both files are current.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from typing import Any
 import pycountry
 
 from claimgraph.kb.divisions import FIELD_COUNTRIES
-from claimgraph.kb.states import load_table
+from claimgraph.kb.sources import COMPILED, compile_sources
+from claimgraph.kb.states import ISO3166, load_table
 
-OUTPUT = Path(__file__).with_name("data") / "generated" / "iso3166.json"
+GENERATED = Path(__file__).with_name("data") / "generated"
 
 
 def iso3166_data() -> dict[str, Any]:
@@ -43,8 +47,10 @@ def _pycountry_version() -> str:
 
 
 def main() -> None:
-    OUTPUT.write_text(json.dumps(iso3166_data(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUTPUT}")
+    for name, data in ((ISO3166, iso3166_data()), (COMPILED, compile_sources())):
+        path = GENERATED.parent / name
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

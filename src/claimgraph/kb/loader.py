@@ -1,16 +1,16 @@
-"""Load the knowledge base: states (pycountry + table), the package's YAML data files, divisions, user files."""
+"""Load the knowledge base: states (ISO names + table), the package's data files, divisions, user files."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from claimgraph.kb.divisions import division_places
-from claimgraph.kb.entries import check_references, entries_from_data, read_yaml
+from claimgraph.kb.entries import check_references, entries_from_data
 from claimgraph.kb.knowledge import KnowledgeBase
 from claimgraph.kb.schema import KBActor, KBPlace
+from claimgraph.kb.sources import TABLES, builtin_sources
 from claimgraph.kb.states import state_entries
 from claimgraph.kb.user import read_user_file
 
@@ -28,11 +28,10 @@ def builtin_kb() -> KnowledgeBase:
     """The knowledge base shipped with the package (loaded and validated once per process)."""
     kb = KnowledgeBase()
     merge(kb, *state_entries())
-    root = resources.files("claimgraph.kb") / "data"
-    for item in sorted(root.iterdir(), key=lambda p: p.name):
-        if item.name.endswith((".yaml", ".yml")):
-            label = f"builtin {item.name}"
-            merge(kb, *entries_from_data(read_yaml(item.read_text(encoding="utf-8"), label), label))
+    for name, data in builtin_sources().items():
+        if name not in TABLES:
+            label = f"builtin {name}"
+            merge(kb, *entries_from_data(data, label))
     names = {p.code: p.name for p in kb.places.values() if p.kind == "country" and p.code}
     merge(kb, (), division_places((p.code for p in kb.places.values() if p.code), names))
     check_references(kb)

@@ -15,14 +15,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from claimgraph.errors import KBError
 from claimgraph.kb.schema import KBActor, KBPlace
+from claimgraph.kb.sources import builtin_sources
 
 TABLE = "tables/states.yaml"
 ISO3166 = "generated/iso3166.json"
-_TABLE_KEYS = frozenset({"name", "demonyms", "capital", "at", "aliases", "wikidata", "un_member"})
+_TABLE_KEYS = frozenset({"name", "demonyms", "capital", "at", "aliases", "wikidata", "un_member", "iso_names"})
 
 
 def slug(text: str) -> str:
@@ -34,8 +33,7 @@ def slug(text: str) -> str:
 def load_table() -> dict[str, dict[str, Any]]:
     """The hand-written state table, keyed by ISO 3166-1 alpha-3 code."""
     label = f"builtin {TABLE}"
-    text = (resources.files("claimgraph.kb") / "data" / TABLE).read_text(encoding="utf-8")
-    table = yaml.load(text, Loader=yaml.CSafeLoader)
+    table = builtin_sources()[TABLE]
     if not isinstance(table, dict):
         raise KBError(f"{label}: expected a mapping of ISO alpha-3 codes")
     for code, row in table.items():
@@ -62,8 +60,9 @@ def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
             raise KBError(f"{label}: state {code!r}: not in {ISO3166}; run python -m claimgraph.kb.generate")
         name = row.get("name") or country["common_name"] or country["name"]
         key = slug(name)
-        official = [country["official_name"], country["name"]]
-        aliases = _unique([*row.get("aliases", []), *(o for o in official if o and "," not in o),
+        official = [o for o in (country["official_name"], country["name"])
+                    if o and row.get("iso_names", True) and "," not in o and "(" not in o]
+        aliases = _unique([*row.get("aliases", []), *official,
                            f"Government of {name}", f"{name} government", f"{name}'s government"], name)
         actors.append(KBActor(
             id=f"kb:{key}", name=name, type="state", sector="GOV", aliases=aliases, wikidata=row.get("wikidata"),
@@ -72,7 +71,7 @@ def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
         lat, lon = row["at"]
         places.append(KBPlace(
             id=f"place:{key}", name=name, kind="country", country=name, admin_level=0,
-            aliases=_unique([*row.get("aliases", []), *(o for o in official if o and "," not in o)], name),
+            aliases=_unique([*row.get("aliases", []), *official], name),
             lat=lat, lon=lon, code=country["alpha_2"], metonym_of=f"kb:{key}", source=label))
         capital, capital_lat, capital_lon = row["capital"]
         if slug(capital) != key:

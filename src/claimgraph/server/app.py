@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mimetypes
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -17,6 +19,7 @@ from claimgraph.store import Store, open_store
 def create_app(config: ServerConfig | None = None, store: Store | None = None) -> FastAPI:
     """The web application over ``store`` (else the store at ``config.db_url``, made when missing)."""
     config = config or ServerConfig()
+    mimetypes.add_type("text/javascript", ".mjs")  # ES modules of the vendored libraries, whatever the system knows
     app = FastAPI(
         title="claimgraph",
         version=__version__,

@@ -89,6 +89,5 @@ def _ensure_schema(engine: Engine, url: str, create: bool) -> None:
             )
         if found < SCHEMA_VERSION:
             raise StoreError(
-                f"{url}: store has old schema version {found} (current {SCHEMA_VERSION}); "
-                "re-ingest into a new store"
+                f"{url}: store has old schema version {found} (current {SCHEMA_VERSION}); re-ingest into a new store"
             )

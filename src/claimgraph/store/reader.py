@@ -77,9 +77,7 @@ def load_extractions(conn: Connection, doc_ids: Sequence[str] | None = None) -> 
         spans = list(mentions.get((row.doc_id, row.kind, row.entity_id), []))
         if row.kind == "actor":
             a = actors[row.entity_id]
-            extractions[row.doc_id].actors.append(
-                ActorRecord(a.id, a.name, a.type, a.wikidata, list(a.aliases), spans)
-            )
+            extractions[row.doc_id].actors.append(ActorRecord(a.id, a.name, a.type, a.wikidata, list(a.aliases), spans))
         else:
             p = places[row.entity_id]
             extractions[row.doc_id].places.append(
@@ -110,9 +108,7 @@ def load_extractions(conn: Connection, doc_ids: Sequence[str] | None = None) -> 
         .order_by(t.events.c.doc_id, t.events.c.position)
     )
     for row in rows_in(conn, event_query, t.events.c.doc_id, ids):
-        extractions[row.doc_id].events.append(
-            event_from_row(row._mapping, participants[(row.doc_id, row.id)])
-        )
+        extractions[row.doc_id].events.append(event_from_row(row._mapping, participants[(row.doc_id, row.id)]))
     return [extractions[i] for i in ids]
 
 

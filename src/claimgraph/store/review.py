@@ -37,9 +37,7 @@ def apply_review(current: Mapping[str, Any], action: str, changes: Mapping[str, 
         raise StoreError("edit: give at least one field to change")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise StoreError(
-            f"edit: cannot change {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE_FIELDS)})"
-        )
+        raise StoreError(f"edit: cannot change {', '.join(sorted(unknown))} (editable: {', '.join(EDITABLE_FIELDS)})")
     values: dict[str, Any] = {"review_status": "edited"}
     for key, value in changes.items():
         if key in ("subject", "object", "object_name"):
@@ -74,8 +72,6 @@ def _speaker(value: Any) -> tuple[str, str]:
     if isinstance(value, str) and value.strip():
         name = value.strip()
         return (AUTHOR, AUTHOR) if name.lower() == AUTHOR else (name, name)
-    if isinstance(value, Mapping) and all(
-        isinstance(value.get(k), str) and value[k].strip() for k in ("id", "name")
-    ):
+    if isinstance(value, Mapping) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("id", "name")):
         return value["id"].strip(), value["name"].strip()
     raise StoreError('edit: asserted_by must be a name or {"id": …, "name": …}')

@@ -20,7 +20,7 @@ from claimgraph.store.engine import connect, resolve_url
 from claimgraph.store.reader import load_extractions, rows_in
 from claimgraph.store.review import apply_review
 from claimgraph.store.rows import claim_values
-from claimgraph.store.writer import write_extraction
+from claimgraph.store.writer import duplicate_ids, write_extraction
 
 AddStatus = Literal["ingested", "duplicate", "near_duplicate"]
 GRADES = ("A", "B", "C", "D", "E", "F")
@@ -89,6 +89,9 @@ class Store:
         doc_id = extraction.document.id
         if self.has_document(doc_id):
             return AddResult("duplicate", doc_id, doc_id)
+        problem = duplicate_ids(extraction)
+        if problem:
+            raise StoreError(f"cannot store {doc_id[:19]}…: {problem}")
         original = self._near_duplicate_of(signature) if signature is not None else None
         try:
             with self.engine.begin() as conn:
@@ -96,9 +99,9 @@ class Store:
         except IntegrityError as exc:
             if self.has_document(doc_id):
                 return AddResult("duplicate", doc_id, doc_id)
-            raise StoreError(f"{doc_id}: cannot store ({_reason(exc)})") from exc
+            raise StoreError(f"cannot store {doc_id[:19]}…: {_reason(exc)}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"{doc_id}: cannot store ({_reason(exc)})") from exc
+            raise StoreError(f"cannot store {doc_id[:19]}…: {_reason(exc)}") from exc
         if signature is not None and self._near is not None:
             self._near.add(doc_id, signature)
         if original is not None:
@@ -108,9 +111,7 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this full id is stored."""
         with self.engine.connect() as conn:
-            return (
-                conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
-            )
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
 
     def _near_duplicate_of(self, signature: bytes) -> str | None:
         """The first copy of the story a signature repeats (following links back to the original)."""
@@ -127,9 +128,7 @@ class Store:
         if match is None:
             return None
         with self.engine.connect() as conn:
-            original = conn.execute(
-                select(t.documents.c.duplicate_of).where(t.documents.c.id == match)
-            ).scalar()
+            original = conn.execute(select(t.documents.c.duplicate_of).where(t.documents.c.id == match)).scalar()
         return original or match
 
     # -- documents -------------------------------------------------------------------------------------
@@ -202,10 +201,7 @@ class Store:
             if not matches:
                 matches = list(
                     conn.execute(
-                        select(col.id)
-                        .where(or_(col.source == ref, col.title == ref))
-                        .order_by(col.id)
-                        .limit(6)
+                        select(col.id).where(or_(col.source == ref, col.title == ref)).order_by(col.id).limit(6)
                     ).scalars()
                 )
         if not matches:
@@ -213,8 +209,7 @@ class Store:
         if len(matches) > 1:
             shown = ", ".join(m.removeprefix("sha256:")[:12] for m in matches[:5])
             raise StoreError(
-                f"{ref}: matches several documents ({shown}{', …' if len(matches) > 5 else ''}); "
-                "give more of the id"
+                f"{ref}: matches several documents ({shown}{', …' if len(matches) > 5 else ''}); give more of the id"
             )
         return matches[0]
 
@@ -255,9 +250,7 @@ class Store:
                 claims.update(
                     dict(
                         conn.execute(
-                            select(column, func.count())
-                            .where(t.claims.c.review_status != "rejected")
-                            .group_by(column)
+                            select(column, func.count()).where(t.claims.c.review_status != "rejected").group_by(column)
                         ).all()
                     )
                 )
@@ -425,15 +418,12 @@ class Store:
             syndicated = {
                 row.id: row.duplicate_of
                 for row in conn.execute(
-                    select(t.documents.c.id, t.documents.c.duplicate_of).where(
-                        t.documents.c.duplicate_of.is_not(None)
-                    )
+                    select(t.documents.c.id, t.documents.c.duplicate_of).where(t.documents.c.duplicate_of.is_not(None))
                 )
                 if row.id in wanted
             }
             grades = {
-                row.name: row.grade
-                for row in conn.execute(select(t.source_grades).order_by(t.source_grades.c.kind))
+                row.name: row.grade for row in conn.execute(select(t.source_grades).order_by(t.source_grades.c.kind))
             }
         return Corpus(extractions=extractions, syndicated=syndicated, grades=grades)
 
@@ -466,9 +456,7 @@ class Store:
     def grades(self) -> list[dict[str, Any]]:
         """The grades set by users."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.source_grades).order_by(t.source_grades.c.kind, t.source_grades.c.name)
-            )
+            rows = conn.execute(select(t.source_grades).order_by(t.source_grades.c.kind, t.source_grades.c.name))
             return [
                 {
                     "name": r.name,
@@ -584,14 +572,10 @@ class Store:
             for kind, data in entries:
                 key = (t.kb_entries.c.kind == kind) & (t.kb_entries.c.id == data["id"])
                 if conn.execute(select(t.kb_entries.c.id).where(key)).first():
-                    conn.execute(
-                        update(t.kb_entries).where(key).values(data=data, source=source, added_at=now)
-                    )
+                    conn.execute(update(t.kb_entries).where(key).values(data=data, source=source, added_at=now))
                 else:
                     conn.execute(
-                        insert(t.kb_entries).values(
-                            kind=kind, id=data["id"], data=data, source=source, added_at=now
-                        )
+                        insert(t.kb_entries).values(kind=kind, id=data["id"], data=data, source=source, added_at=now)
                     )
         return len(entries)
 
@@ -635,9 +619,7 @@ class Store:
     def reference_events(self) -> list[dict[str, Any]]:
         """The user reference-timeline entries, by date."""
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.reference_events).order_by(t.reference_events.c.date, t.reference_events.c.id)
-            )
+            rows = conn.execute(select(t.reference_events).order_by(t.reference_events.c.date, t.reference_events.c.id))
             return [{**r.data, "source": r.source, "added_at": _iso(r.added_at)} for r in rows]
 
 

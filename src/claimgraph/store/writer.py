@@ -41,12 +41,10 @@ def write_extraction(
     write_actors(conn, extraction.actors)
     write_places(conn, extraction.places)
     entity_rows = [
-        {"doc_id": doc_id, "kind": "actor", "position": i, "entity_id": a.id}
-        for i, a in enumerate(extraction.actors)
+        {"doc_id": doc_id, "kind": "actor", "position": i, "entity_id": a.id} for i, a in enumerate(extraction.actors)
     ]
     entity_rows += [
-        {"doc_id": doc_id, "kind": "place", "position": i, "entity_id": p.id}
-        for i, p in enumerate(extraction.places)
+        {"doc_id": doc_id, "kind": "place", "position": i, "entity_id": p.id} for i, p in enumerate(extraction.places)
     ]
     _insert_many(conn, t.document_entities, entity_rows)
     mention_rows = [
@@ -67,22 +65,30 @@ def write_extraction(
     _insert_many(
         conn,
         t.claims,
-        [
-            claim_row(c, doc_id, i, ev)
-            for i, (c, ev) in enumerate(zip(extraction.claims, claim_ids, strict=True))
-        ],
+        [claim_row(c, doc_id, i, ev) for i, (c, ev) in enumerate(zip(extraction.claims, claim_ids, strict=True))],
     )
     _insert_many(
         conn,
         t.events,
-        [
-            event_row(e, doc_id, i, ev)
-            for i, (e, ev) in enumerate(zip(extraction.events, event_ids, strict=True))
-        ],
+        [event_row(e, doc_id, i, ev) for i, (e, ev) in enumerate(zip(extraction.events, event_ids, strict=True))],
     )
-    _insert_many(
-        conn, t.event_participants, [row for e in extraction.events for row in participant_rows(e, doc_id)]
-    )
+    _insert_many(conn, t.event_participants, [row for e in extraction.events for row in participant_rows(e, doc_id)])
+
+
+def duplicate_ids(extraction: Extraction) -> str | None:
+    """Why the extraction cannot be stored as it is (an id used twice in one document), or None."""
+    for what, items in (
+        ("actor", extraction.actors),
+        ("place", extraction.places),
+        ("event", extraction.events),
+        ("claim", extraction.claims),
+    ):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                return f"the extraction has two {what}s with id {item.id}"
+            seen.add(item.id)
+    return None
 
 
 def _insert_many(conn: Connection, table: t.Table, rows: list[dict]) -> None:
@@ -152,10 +158,7 @@ def write_places(conn: Connection, records: list[PlaceRecord]) -> None:
     """Insert places the store does not know yet; known ones take the latest values."""
     if not records:
         return
-    existing = {
-        row.id: row
-        for row in conn.execute(select(t.places).where(t.places.c.id.in_([r.id for r in records])))
-    }
+    existing = {row.id: row for row in conn.execute(select(t.places).where(t.places.c.id.in_([r.id for r in records])))}
     for record in records:
         values = {
             "name": record.name,

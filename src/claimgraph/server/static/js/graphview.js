@@ -19,7 +19,7 @@ export function layoutFor(count, { fit = true } = {}) {
 /** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data). */
 export function createGraph(container, handlers = {}) {
   const cy = cytoscape({
-    container, style: stylesheet(), wheelSensitivity: 0.25, minZoom: 0.05, maxZoom: 4,
+    container, style: stylesheet(), minZoom: 0.05, maxZoom: 4,
     textureOnViewport: true, hideEdgesOnViewport: false, pixelRatio: 1,
   });
   cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));

@@ -69,7 +69,6 @@ export async function mount(container) {
       fill(job.result, resultLines(body, status));
     }
     window.dispatchEvent(new Event("claimgraph:changed"));
-    facets(true);
   }
 
   input.addEventListener("change", () => { upload(input.files); input.value = ""; });
