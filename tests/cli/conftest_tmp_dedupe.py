@@ -1,6 +1,8 @@
-import pytest
-import claimgraph.api as api
 from dataclasses import replace
+
+import pytest
+
+import claimgraph.api as api
 
 _orig = api.extract_document
 def dedupe(doc, kb=None):

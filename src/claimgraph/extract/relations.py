@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from claimgraph.extract import triggers as tr
 from claimgraph.nlp.annotate import EntityInfo, Mention
-from claimgraph.nlp.linker import reads_as_place
 
 MAX_LINK_CHARS = 170
 MAX_TRIGGER_TO_OBJECT = 45  # a verb far from the object is rarely its verb
@@ -192,7 +191,8 @@ def _is_state_place(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
 _POSSESSIVE = re.compile(r"^['’]s?\s+$")
 
 
-def _fold_possessors(text: str, units: list[Unit], entities: dict[str, EntityInfo]) -> tuple[list[Unit], list[Candidate]]:
+def _fold_possessors(text: str, units: list[Unit],
+                     entities: dict[str, EntityInfo]) -> tuple[list[Unit], list[Candidate]]:
     """"Pakistan's ISI" acts as ISI; "Yemen's Houthis" also says the Houthis operate in Yemen."""
     folded: list[Unit] = []
     found: list[Candidate] = []
@@ -200,8 +200,8 @@ def _fold_possessors(text: str, units: list[Unit], entities: dict[str, EntityInf
         if folded and unit.kind == "actor" and len(folded[-1].mentions) == 1 and _POSSESSIVE.match(
                 text[folded[-1].end:unit.start]):
             owner = folded.pop()
-            if all(_type(entities, e) in ("state", "country") or entities[e].kind == "place" for e in owner.ids) and all(
-                    _type(entities, e) == "armed_group" for e in unit.ids):
+            owner_is_place = all(_type(entities, e) == "state" or entities[e].kind == "place" for e in owner.ids)
+            if owner_is_place and all(_type(entities, e) == "armed_group" for e in unit.ids):
                 found += _pairs(unit.ids, "operates_in", owner.ids, owner.start, unit.end, "'s", unit.via)
             unit = Unit(unit.mentions, owner.start, unit.end)
         folded.append(unit)

@@ -23,7 +23,8 @@ _MODIFIERS = (r"(?:(?:security|armed|military|government|intelligence|state|fore
               r"counterterrorism|official|naval|air|special|diplomatic|civilian|economic|commercial|"
               r"strategic|nuclear)(?:,?\s+and\s+|,\s+|\s+))*")
 _ACTOR_NOUNS = re.compile(
-    rf"\s+{_MODIFIERS}(foreign office|officials?|authorities|forces|troops|soldiers|military|army|government|intelligence|"
+    rf"\s+{_MODIFIERS}(foreign office|officials?|authorities|forces|troops|soldiers|military|army|government|"
+    r"intelligence|"
     r"police|diplomats?|ministry(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|establishment|state|leaders?|leadership|"
     r"spokes(?:man|person|woman)|sources|security forces|"
     r"agencies|agency|navy|air force|air ?strikes?|strikes?|jets|drones?|officers|personnel|regime|"

@@ -194,8 +194,8 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities)
 
 
-_DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?\s*(?:\([^)\n]{1,30}\))?"
-                       r"\s*[-–—]\s", re.MULTILINE)
+_DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
+                       r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]\s", re.MULTILINE)
 
 
 def _drop_datelines(builder: _Builder) -> None:

@@ -313,12 +313,16 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
 
 
 def parse_published(value: str) -> str | None:
-    """ISO day (YYYY-MM-DD) of a metadata date such as "2025-09-01", "Sept 1, 2025" or "1 September 2025"."""
+    """ISO day (YYYY-MM-DD) of a metadata date such as "2025-09-01", "Sept 1, 2025", "1 September 2025",
+    an RFC 822 feed date or a date in another language ("1 septembre 2025"); None without a full day."""
     value = value.strip()
-    for mention in find_dates(value, None):
-        if mention.precision == DAY:
-            return mention.value
-    import dateparser  # slow to import; only metadata in unusual formats needs it
+    mentions = find_dates(value, None)
+    if mentions:
+        return next((m.value for m in mentions if m.precision == DAY), None)
+    import dateparser  # slow to import; only metadata in unusual formats or languages needs it
 
-    parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        value,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "absolute-time"]},
+    )
     return parsed.date().isoformat() if parsed else None

@@ -33,7 +33,9 @@ _ROLE_AFTER = re.compile(
     r"(?:spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
     r"president|director|official|member|militant|co-founder)\b")
 _NOT_NAMES = frozenset(
-    ["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "By", "For", "From", "With", "As", "And", "But", "Or", "Its", "Their", "His", "Her", "Our", "It", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Islamic", "State", "Province", "Al"])
+    "The This That These Those A An In On At By For From With As And But Or "
+    "Its Their His Her Our It January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Islamic State Province Al".split())
 _TITLE_WORDS = frozenset({"chief", "head", "commander", "minister", "secretary", "director", "leader", "deputy",
                           "spokesman", "spokesperson", "chairman", "general", "inspector", "president"})
 _GENERIC_GROUP_WORDS = frozenset({"the", "this", "that", "a", "an", "its", "their", "his", "her", "our", "and"})

@@ -38,6 +38,7 @@ export const put = (path, body) => request("PUT", path, undefined, body);
 
 /** Show an error (or any message) in the notice bar at the top. */
 export function notify(message, kind = "error") {
+  if (message instanceof Error && !(message instanceof ApiError)) console.error(message);
   const bar = document.getElementById("notice");
   fill(bar, String(message instanceof Error ? message.message : message));
   bar.className = `notice ${kind}`;
