@@ -194,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     report = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
               "claimgraph": __version__, "extractor": EXTRACTOR,
               "note": args.note, "corpus": {"documents": args.docs, "words": words, "seed": args.seed,
-                                            "actors_from_kb": from_kb},
+                                            "actors_from_kb": from_kb, "kb_actors": len(builtin_kb().actors),
+                                            "kb_places": len(builtin_kb().places)},
               "phases": results}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

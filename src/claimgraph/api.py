@@ -102,10 +102,6 @@ class IngestReport:
     near_duplicates: list[IngestedDocument] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "ingested": [d.to_dict() for d in self.ingested],
@@ -271,7 +267,7 @@ def run_demo(db_url: str | None = None) -> DemoSummary:
     with open_store(url) as store:
         report = ingest_paths([sample_corpus()], store)
         doc_ids = [d.result.doc_id for d in (*report.ingested, *report.duplicates, *report.near_duplicates)]
-        return _summarise(store, url, report, doc_ids)
+        return _summarise(store, store.url, report, doc_ids)
 
 
 def _remove_sqlite_files(url: str) -> None:

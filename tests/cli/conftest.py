@@ -61,8 +61,8 @@ Invoke = Callable[..., Any]
 def cli(runner: CliRunner) -> Invoke:
     """Run ``claimgraph ARGS``; returns the Click result."""
 
-    def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(app, list(args), env=env)
+    def invoke(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Any:
+        return runner.invoke(app, list(args), env=env, input=stdin)
 
     return invoke
 

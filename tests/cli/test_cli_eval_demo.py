@@ -5,22 +5,45 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-TEXT = ("Tehrik-i-Taliban Pakistan (TTP) attacked a police post in Bannu on 4 March 2024, killing three officers. "
-        "Pakistan says the Afghan Taliban shelter the TTP.")
+TEXT = (
+    "Tehrik-i-Taliban Pakistan (TTP) attacked a police post in Bannu on 4 March 2024, killing three officers. "
+    "Pakistan says the Afghan Taliban shelter the TTP."
+)
 GOLD = {
     "id": "t1",
     "actors": [
-        {"canonical": "Tehrik-i-Taliban Pakistan", "type": "armed_group", "mentions": ["Tehrik-i-Taliban Pakistan",
-                                                                                      "TTP"]},
+        {
+            "canonical": "Tehrik-i-Taliban Pakistan",
+            "type": "armed_group",
+            "mentions": ["Tehrik-i-Taliban Pakistan", "TTP"],
+        },
         {"canonical": "Pakistan", "type": "state", "mentions": ["Pakistan"]},
         {"canonical": "Afghan Taliban", "type": "armed_group", "mentions": ["Afghan Taliban"]},
     ],
-    "events": [{"kind": "attack", "date": "2024-03-04", "place": "Bannu", "country": "Pakistan",
-                "perpetrator": "Tehrik-i-Taliban Pakistan", "claimed_by": [], "killed": 3, "wounded": None,
-                "evidence": TEXT.split(". ")[0] + "."}],
-    "relations": [{"subject": "Afghan Taliban", "relation": "supports", "object": "Tehrik-i-Taliban Pakistan",
-                   "asserted_by": "Pakistan", "hedged": False, "negated": False,
-                   "evidence": "Pakistan says the Afghan Taliban shelter the TTP."}],
+    "events": [
+        {
+            "kind": "attack",
+            "date": "2024-03-04",
+            "place": "Bannu",
+            "country": "Pakistan",
+            "perpetrator": "Tehrik-i-Taliban Pakistan",
+            "claimed_by": [],
+            "killed": 3,
+            "wounded": None,
+            "evidence": TEXT.split(". ")[0] + ".",
+        }
+    ],
+    "relations": [
+        {
+            "subject": "Afghan Taliban",
+            "relation": "supports",
+            "object": "Tehrik-i-Taliban Pakistan",
+            "asserted_by": "Pakistan",
+            "hedged": False,
+            "negated": False,
+            "evidence": "Pakistan says the Afghan Taliban shelter the TTP.",
+        }
+    ],
 }
 
 

@@ -13,10 +13,32 @@ CONTRACT = {
     "document": {"id", "title", "url", "outlet", "published"},
     "actors": {"id", "name", "type", "wikidata", "aliases", "mentions"},
     "places": {"id", "name", "country", "mentions"},
-    "events": {"id", "kind", "date", "date_precision", "place", "perpetrators", "claimed_by", "targets", "killed",
-               "wounded", "evidence"},
-    "claims": {"id", "subject", "relation", "object", "object_name", "polarity", "hedged", "asserted_by", "time",
-               "confidence", "evidence"},
+    "events": {
+        "id",
+        "kind",
+        "date",
+        "date_precision",
+        "place",
+        "perpetrators",
+        "claimed_by",
+        "targets",
+        "killed",
+        "wounded",
+        "evidence",
+    },
+    "claims": {
+        "id",
+        "subject",
+        "relation",
+        "object",
+        "object_name",
+        "polarity",
+        "hedged",
+        "asserted_by",
+        "time",
+        "confidence",
+        "evidence",
+    },
 }
 SPAN = {"start", "end", "text"}
 
@@ -37,7 +59,7 @@ def check_contract(output: dict, text: str) -> None:
     spans += [e["evidence"] for e in output["events"]] + [c["evidence"] for c in output["claims"]]
     for span in spans:
         assert set(span) == SPAN
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     for claim in output["claims"]:
         assert claim["polarity"] in ("affirmed", "negated")
         assert set(claim["asserted_by"]) == {"id", "name"}
@@ -74,8 +96,9 @@ def test_failed_inputs_go_to_stderr_and_the_rest_still_print(cli, articles, tmp_
     result = cli("extract", str(articles / "kabul.txt"), str(missing), str(empty), str(articles / "sahel.txt"))
     assert result.exit_code == 1
     outputs = json.loads(result.stdout)
-    assert [o["document"]["id"] for o in outputs] == [text_id(clean_text(articles / n))
-                                                      for n in ("kabul.txt", "sahel.txt")]
+    assert [o["document"]["id"] for o in outputs] == [
+        text_id(clean_text(articles / n)) for n in ("kabul.txt", "sahel.txt")
+    ]
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
     assert errors[0].startswith(f"{missing}: ") and errors[1].startswith(f"{empty}: ")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from conftest import ARTICLES
 
+from claimgraph.model import text_id
+
 STORY = (
     "Flood waters rose across the lower valley on Monday after three days of heavy rain, and the river "
     "authority opened two spillways to protect the old bridge. Farmers near the eastern bank moved their "
@@ -52,8 +54,21 @@ def test_bad_inputs_fail_alone_and_are_named(cli, cli_json, articles, tmp_path, 
 
 
 def test_defaults_fill_what_files_do_not_say(cli_json, articles, db):
-    cli_json("ingest", str(articles), "--db", db, "--outlet", "Desk Default", "--published", "2024-09-03",
-             "--tag", "perspective=afghan", "--tag", "batch=7", "--json")
+    cli_json(
+        "ingest",
+        str(articles),
+        "--db",
+        db,
+        "--outlet",
+        "Desk Default",
+        "--published",
+        "2024-09-03",
+        "--tag",
+        "perspective=afghan",
+        "--tag",
+        "batch=7",
+        "--json",
+    )
     docs = {Path(d["source"]).name: d for d in cli_json("docs", "--db", db, "--json")}
     assert docs["kabul.txt"]["outlet"] == "Desk Default"
     assert docs["kabul.txt"]["published"] == "2024-09-03"
@@ -82,12 +97,14 @@ def test_store_url_from_environment(cli, cli_json, articles, tmp_path):
 
 
 def test_usage_errors_exit_2_with_one_error_line(cli, articles, db):
-    for args in (["ingest", str(articles), "--db", db, "--bogus"],
-                 ["ingest", str(articles), "--db", db, "--published", "someday"],
-                 ["ingest", str(articles), "--db", db, "--tag", "perspective"],
-                 ["ingest", "--db", db],
-                 ["claims", "--db", db, "--relation", "likes"],
-                 ["extract", str(articles), "--format", "xml"]):
+    for args in (
+        ["ingest", str(articles), "--db", db, "--bogus"],
+        ["ingest", str(articles), "--db", db, "--published", "someday"],
+        ["ingest", str(articles), "--db", db, "--tag", "perspective"],
+        ["ingest", "--db", db],
+        ["claims", "--db", db, "--relation", "likes"],
+        ["extract", str(articles), "--format", "xml"],
+    ):
         result = cli(*args)
         assert result.exit_code == 2, args
         assert sum(line.startswith("Error:") for line in result.output.splitlines()) == 1, result.output
@@ -101,3 +118,13 @@ def test_reading_a_store_that_does_not_exist(cli, tmp_path):
         assert result.exit_code == 1
         assert result.stderr.strip() == f"error: {url}: no store there yet (run `claimgraph ingest` or give --db)"
     assert not (tmp_path / "none.db").exists()
+
+
+def test_standard_input_with_a_title(cli, cli_json, db):
+    text = "Islamic State Khorasan Province (ISKP) claimed a bombing in Kabul on 2 September 2024.\n"
+    result = cli("ingest", "-", "--title", "Pasted note", "--db", db, stdin=text)
+    assert result.exit_code == 0, result.output
+    (doc,) = cli_json("docs", "--db", db, "--json")
+    assert (doc["title"], doc["source"]) == ("Pasted note", "-")
+    shown = cli("show-text", "Pasted note", "--db", db).stdout
+    assert text_id(shown) == doc["id"] and shown.strip() == text.strip()

@@ -169,3 +169,15 @@ def test_opencti_profile_writes_custom_types_as_related_to_with_a_label(corpus, 
         else:
             assert other["relationship_type"] == relationship["relationship_type"]
     assert not {r["relationship_type"] for r in opencti.values()} & CUSTOM_RELATIONSHIP_TYPES
+
+
+def test_syndicated_copies_and_undated_documents(corpus, kb, assessment):
+    first, copy = (e.document for e in corpus.extractions)
+    corpus.syndicated[copy.id] = first.id
+    copy.published = None
+    objects = _objects(corpus, kb, assessment)
+    reports = {r["name"]: r for r in _by_type(objects, "report")}
+    (link,) = [r for r in _by_type(objects, "relationship") if r["relationship_type"] == "duplicate-of"]
+    assert (link["source_ref"], link["target_ref"]) == (reports[copy.title]["id"], reports[first.title]["id"])
+    assert reports[copy.title]["labels"] == ["published-date-unknown"]
+    assert validate(build_bundle(corpus, kb, assessment, "default", MOMENT).serialize()).errors == []

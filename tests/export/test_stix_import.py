@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.api import kb_for_store
 from claimgraph.errors import InputError
 from claimgraph.export.assessment import Assessment
 from claimgraph.export.stix_export import build_bundle, write_stix
 from claimgraph.export.stix_import import import_stix, read_stix
 from claimgraph.kb import KBActor, KnowledgeBase
 from claimgraph.model import Corpus
+from claimgraph.store import open_store
 
 MOMENT = datetime(2025, 10, 1, tzinfo=UTC)
 
@@ -52,14 +54,15 @@ def _round_trip(corpus, kb, assessment, tmp_path: Path, import_kb: KnowledgeBase
 
 @pytest.mark.parametrize("profile", ["default", "opencti"])
 def test_export_import_export_keeps_actors_and_relations(corpus, kb, assessment, tmp_path, profile):
-    imported, before, after = _round_trip(corpus, kb, assessment, tmp_path, KnowledgeBase(), profile)
+    states_only = KnowledgeBase({"kb:pakistan": KBActor("kb:pakistan", "Pakistan", "state")})
+    imported, before, after = _round_trip(corpus, kb, assessment, tmp_path, states_only, profile)
     assert _actors(after) == _actors(before)
     assert _relations(after) == _relations(before)
     assert len(imported.extractions) == len(corpus.extractions)
     # every actor became a user KB entry that names the bundle it came from
     assert {a.name for a in imported.actors} == {a.name for a in kb.actors.values()}
     assert all(a.source == str(tmp_path / "bundle.json") for a in imported.actors)
-    assert imported.kb(KnowledgeBase()).actors["kb:kestrel"].parent == "kb:doran"
+    assert imported.kb(states_only).actors["kb:kestrel"].parent == "kb:doran"
 
 
 def test_import_into_a_kb_that_knows_the_actors_adds_no_entries(corpus, kb, assessment, tmp_path):
@@ -190,3 +193,18 @@ def test_import_stix_writes_kb_entries_with_their_source_and_the_documents(corpu
     assert {a["name"] for a in actors} == {a.name for a in kb.actors.values()} - {"Red Valley Front"}
     assert [p["id"] for p in places] == ["place:tarsk"]
     assert store.added == found.extractions and len(found.extractions) == 2
+
+
+def test_imported_entries_are_kept_in_the_store_and_load_as_user_kb(tmp_path):
+    path = tmp_path / "opencti.json"
+    path.write_text(json.dumps(_opencti_bundle()))
+    with open_store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+        found = import_stix(path, store, kb_for_store(store))
+        kb = kb_for_store(store)
+        corpus = store.corpus()
+    lions = next(a for a in found.actors if a.name == "Granite Lions")
+    assert kb.actors[lions.id].source == str(path) and kb.actors[lions.id].aliases == ["GL"]
+    (extraction,) = corpus.extractions
+    assert extraction.document.source == str(path) and extraction.document.outlet == "Example CTI Team"
+    assert {c.id for c in extraction.claims} == {f"stix:{o['id']}" for o in _opencti_bundle()["objects"]
+                                                if o.get("relationship_type") in {"related-to", "located-at"}}

@@ -73,3 +73,9 @@ def test_schema_compiles_for_postgresql():
     assert "JSON" in str(CreateTable(t.documents).compile(dialect=dialect))
     assert "BYTEA" in str(CreateTable(t.documents).compile(dialect=dialect))
     assert "SERIAL" in str(CreateTable(t.evidence).compile(dialect=dialect))
+
+
+def test_passwords_never_appear_in_messages():
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql+psycopg://analyst:s3cret@127.0.0.1:1/claims")
+    assert "s3cret" not in str(caught.value) and "analyst:***@" in str(caught.value)

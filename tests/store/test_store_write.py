@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 from store_builders import TEXT, build_extraction
 
+from claimgraph.errors import StoreError
 from claimgraph.ingest import signature
 from claimgraph.model import Document, Extraction
 from claimgraph.store import open_store, writer
@@ -150,8 +151,8 @@ def test_kb_actor_takes_latest_kb_values(store):
     assert store.actor("Council")["id"] == "kb:blue-river-council"
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(store):
-    with store.engine.connect() as conn:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
+    with open_store(f"sqlite:///{tmp_path / 'wal.db'}") as store, store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
@@ -161,3 +162,11 @@ def test_plain_path_means_sqlite_file(tmp_path: Path, monkeypatch):
     with open_store("plain.db") as store:
         store.add(build_extraction())
     assert (tmp_path / "plain.db").exists()
+
+
+def test_extraction_with_an_id_used_twice_is_refused_whole(store):
+    extraction = build_extraction()
+    extraction.events.append(replace(extraction.events[0], killed=5))
+    with pytest.raises(StoreError, match="two events with id ev1"):
+        store.add(extraction)
+    assert count(store, t.documents) == 0 and count(store, t.evidence) == 0

@@ -21,8 +21,9 @@ from claimgraph.api import kb_for_store
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, print_json, writable_store
 
-timeline_app = typer.Typer(help="Check documents' dates against a reference timeline of well-known events.",
-                           no_args_is_help=True)
+timeline_app = typer.Typer(
+    help="Check documents' dates against a reference timeline of well-known events.", no_args_is_help=True
+)
 app.add_typer(timeline_app, name="timeline")
 
 
@@ -34,11 +35,14 @@ class AchFormat(StrEnum):
 
 @app.command("compare")
 def compare_command(
-    a: Annotated[str | None, typer.Argument(metavar="[A]", help="A group (document, outlet, perspective…).")] = None,
-    b: Annotated[str | None, typer.Argument(metavar="[B]", help="The group to compare it with (default: all others).")
-                 ] = None,
-    by: Annotated[str, typer.Option("--by", metavar="FACET",
-                                    help="Group sources by doc, outlet, perspective, speaker or tag:KEY.")] = "doc",
+    a: Annotated[str | None, typer.Argument(metavar="A", help="A group (document, outlet, perspective…).")] = None,
+    b: Annotated[
+        str | None, typer.Argument(metavar="B", help="The group to compare it with (default: all others).")
+    ] = None,
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="FACET", help="Group sources by doc, outlet, perspective, speaker or tag:KEY."),
+    ] = "doc",
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -58,8 +62,9 @@ def contradictions_command(db: DbOption = None, json_output: JsonOption = False)
         analysis = Analysis(store.corpus(), kb_for_store(store))
         found, hedged = analysis.contradictions(), analysis.hedged_disagreements()
     if json_output:
-        print_json({"contradictions": [c.to_dict() for c in found],
-                    "hedged_disagreements": [c.to_dict() for c in hedged]})
+        print_json(
+            {"contradictions": [c.to_dict() for c in found], "hedged_disagreements": [c.to_dict() for c in hedged]}
+        )
     else:
         console.print(render_contradictions(found, hedged))
 
@@ -84,8 +89,10 @@ def ach_command(
 
 @timeline_app.command("check")
 def timeline_check(
-    reference: Annotated[list[Path] | None, typer.Option(
-        "--reference", metavar="FILE", help="More reference events (YAML) for this run only.")] = None,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option("--reference", metavar="FILE", help="More reference events (YAML) for this run only."),
+    ] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:

@@ -1,7 +1,8 @@
 """The ``claimgraph`` command line: a thin face over ``claimgraph.api`` and the store.
 
 Each module imported at the bottom registers its commands on ``app``; a new command module is one more
-import line there.
+import line there. Command modules import the heavier library modules (extraction, ingest, analysis)
+inside their commands, so that ``claimgraph --help`` and the store listings start fast.
 """
 
 from __future__ import annotations
@@ -31,3 +32,6 @@ from claimgraph.cli import kb  # noqa: E402, F401
 from claimgraph.cli import sources  # noqa: E402, F401
 from claimgraph.cli import evaluate  # noqa: E402, F401
 from claimgraph.cli import demo  # noqa: E402, F401
+from claimgraph.cli import analysis  # noqa: E402, F401
+from claimgraph.cli import exports  # noqa: E402, F401
+from claimgraph.cli import serve  # noqa: E402, F401

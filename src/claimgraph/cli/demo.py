@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from claimgraph.api import DemoSummary, run_demo
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, print_json, user_errors
+
+if TYPE_CHECKING:
+    from claimgraph.api import DemoSummary
 
 
 @app.command("demo")
@@ -17,6 +19,8 @@ def demo(db: DbOption = None, json_output: JsonOption = False) -> None:
 
     The store is a fresh ./claimgraph-demo.db unless --db names another (which is added to).
     """
+    from claimgraph.api import run_demo
+
     with user_errors():
         summary = run_demo(db)
     if json_output:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.api import score_extractor
 from claimgraph.cli.app import app
 from claimgraph.cli.common import JsonOption, print_json, user_errors
 
@@ -24,6 +23,8 @@ def evaluate(
 
     Precision, recall and F1 of actors, events and relations, plus attribution and hedging accuracy.
     """
+    from claimgraph.api import score_extractor
+
     with user_errors():
         report = score_extractor(gold, docs_dir)
     if json_output:

@@ -18,23 +18,36 @@ from claimgraph.export.stix_import import import_stix
 
 Format = StrEnum("Format", {f: f for f in FORMATS})
 Profile = StrEnum("Profile", {p: p for p in PROFILES})
-ActorOption = Annotated[str | None, typer.Option("--actor", metavar="A", help="Only claims and events of this actor "
-                                                                               "(id, name or alias).")]
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", metavar="A", help="Only claims and events of this actor (id, name or alias).")
+]
 
 
 @app.command("export")
 def export_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH",
-                                        help="Output file; for csv a folder (three files) or a name prefix.")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="Output file; for csv a folder (three files) or a name prefix."
+        ),
+    ],
     actor: ActorOption = None,
-    doc: Annotated[str | None, typer.Option("--doc", metavar="D", help="Only this document (id, id prefix, "
-                                                                       "title or file name).")] = None,
-    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only documents published on or "
-                                                                             "after DATE (YYYY[-MM[-DD]]).")] = None,
-    profile: Annotated[Profile, typer.Option("--profile", case_sensitive=False,
-                                             help="STIX only: 'opencti' writes custom relationship types as "
-                                                  "related-to plus a label.")] = Profile.default,
+    doc: Annotated[
+        str | None, typer.Option("--doc", metavar="D", help="Only this document (id, id prefix, title or file name).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Only documents published on or after DATE (YYYY[-MM[-DD]])."),
+    ] = None,
+    profile: Annotated[
+        Profile,
+        typer.Option(
+            "--profile",
+            case_sensitive=False,
+            help="STIX only: 'opencti' writes custom relationship types as related-to plus a label.",
+        ),
+    ] = Profile.default,
     db: DbOption = None,
 ) -> None:
     """Export the store as STIX 2.1, GraphML, GEXF, CSV (claims, events, actors) or JSON."""
@@ -48,8 +61,9 @@ def export_command(
 
 @app.command("import")
 def import_command(
-    bundle: Annotated[Path, typer.Argument(metavar="BUNDLE.json", help="A STIX 2.1 bundle (claimgraph, OpenCTI, "
-                                                                      "MISP).")],
+    bundle: Annotated[
+        Path, typer.Argument(metavar="BUNDLE.json", help="A STIX 2.1 bundle (claimgraph, OpenCTI, MISP).")
+    ],
     db: DbOption = None,
 ) -> None:
     """Import threat actors, identities, locations and relationships from a STIX 2.1 bundle.
@@ -62,8 +76,10 @@ def import_command(
     claims = sum(len(e.claims) for e in found.extractions)
     events = sum(len(e.events) for e in found.extractions)
     added = sum(getattr(r, "status", "") != "duplicate" for r in found.stored)
-    typer.echo(f"{bundle}: {len(found.actors)} new actors and {len(found.places)} new places in the KB; "
-               f"{added} of {len(found.extractions)} documents stored ({claims} claims, {events} events)")
+    typer.echo(
+        f"{bundle}: {len(found.actors)} new actors and {len(found.places)} new places in the KB; "
+        f"{added} of {len(found.extractions)} documents stored ({claims} claims, {events} events)"
+    )
     for reason in found.skipped:
         typer.echo(f"skipped {reason}", err=True)
 
@@ -72,8 +88,10 @@ def import_command(
 def report_command(
     output: Annotated[Path, typer.Option("--output", "-o", metavar="brief.html", help="The HTML file to write.")],
     actor: ActorOption = None,
-    topic: Annotated[str | None, typer.Option("--topic", metavar="T", help="Only claims and events whose sentence, "
-                                                                          "actors or place mention T.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", metavar="T", help="Only claims and events whose sentence, actors or place mention T."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write a self-contained HTML briefing: summary, network, timeline, contradictions, sources, evidence."""

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from claimgraph.api import IngestReport, ingest_paths, iter_extractions
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, err_console, print_json, short_id, writable_store
 from claimgraph.errors import InputError
-from claimgraph.ingest import DocDefaults, parse_date
 from claimgraph.model import Extraction
+
+if TYPE_CHECKING:
+    from claimgraph.api import IngestReport
+    from claimgraph.ingest import DocDefaults
 
 PathsArgument = Annotated[
     list[str],
@@ -45,6 +48,8 @@ class Format(StrEnum):
 
 def doc_defaults(outlet: str | None, published: str | None, tags: list[str] | None, title: str | None) -> DocDefaults:
     """The user's defaults from the command line; bad values are usage errors."""
+    from claimgraph.ingest import DocDefaults, parse_date
+
     date = None
     if published is not None:
         date = parse_date(published)
@@ -91,12 +96,14 @@ def ingest(
     Each document is written in one transaction; re-ingesting the same text changes nothing, and a
     syndicated copy of a stored story is stored but linked to it.
     """
+    from claimgraph.api import ingest_paths
+
     defaults = doc_defaults(outlet, published, tag, title)
     with writable_store(db) as store, progress_bar() as progress:
         task = progress.add_task("Ingesting", total=None, current="")
 
         def advance(source: str, _status: str) -> None:
-            progress.update(task, advance=1, current=source)
+            progress.update(task, advance=1, current=Path(source).name)
 
         report = ingest_paths(paths, store, defaults, progress=advance)
         url = store.url
@@ -140,6 +147,8 @@ def extract(
 
     JSON is the extraction contract: one object for one document, a list (in input order) for several.
     """
+    from claimgraph.api import iter_extractions
+
     defaults = doc_defaults(outlet, published, tag, title)
     extractions: list[Extraction] = []
     failures: list[InputError] = []
@@ -152,7 +161,9 @@ def extract(
             else:
                 extractions.append(item)
             progress.update(
-                task, advance=1, current=item.source if isinstance(item, InputError) else item.document.source or ""
+                task,
+                advance=1,
+                current=Path(item.source if isinstance(item, InputError) else item.document.source or "").name,
             )
     if output_format is Format.json:
         if len(extractions) == 1 and not failures and len(paths) == 1:

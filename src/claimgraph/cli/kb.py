@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
-from claimgraph.api import find_kb_entry, kb_add_file, knowledge_base
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, print_json, user_errors, writable_store
-from claimgraph.kb import KBActor, KnowledgeBase
-from claimgraph.kb.entries import entry_to_mapping
+
+if TYPE_CHECKING:
+    from claimgraph.kb import KBActor, KnowledgeBase
 
 kb_app = typer.Typer(help="Search, show and extend the knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
@@ -26,26 +26,35 @@ def kb_search(
     json_output: JsonOption = False,
 ) -> None:
     """Find actors and places by name or alias (spelling variants and near misses included)."""
+    from claimgraph.api import knowledge_base
     from claimgraph.kb.search import search
 
     with user_errors():
         kb = knowledge_base(db)
         hits = search(kb, text, limit)
-    rows = [_summary(entry) for entry in hits]
+    rows = [{**_summary(entry), "score": round(score, 1)} for entry, score in hits]
     if json_output:
         print_json(rows)
         return
     table = Table(
-        "id", "name", "type/kind", "country", "aliases", "source", title=f"{len(rows)} entries", title_justify="left"
+        "score",
+        Column("id", no_wrap=True),
+        "name",
+        "type/kind",
+        "country",
+        "aliases",
+        title=f"{len(rows)} entries",
+        title_justify="left",
     )
     for row in rows:
+        aliases = row.get("aliases", [])
         table.add_row(
+            f"{row['score']:.0f}",
             row["id"],
             row["name"],
             row.get("type") or row.get("kind") or "",
             row.get("country") or "",
-            ", ".join(row.get("aliases", [])[:6]),
-            row["source"],
+            ", ".join(aliases[:3]) + (f" (+{len(aliases) - 3})" if len(aliases) > 3 else ""),
         )
     console.print(table)
 
@@ -57,6 +66,8 @@ def kb_show(
     json_output: JsonOption = False,
 ) -> None:
     """Everything the knowledge base holds about one actor or place."""
+    from claimgraph.api import find_kb_entry, knowledge_base
+
     with user_errors():
         kb = knowledge_base(db)
         found = find_kb_entry(kb, entry)
@@ -74,6 +85,8 @@ def kb_add(
     db: DbOption = None,
 ) -> None:
     """Validate a file of actors/places and keep it with the store; later ingests use its entries."""
+    from claimgraph.api import kb_add_file
+
     with writable_store(db) as store:
         actors, places = kb_add_file(store, file)
         url = store.url
@@ -81,6 +94,8 @@ def kb_add(
 
 
 def _summary(entry: Any) -> dict[str, Any]:
+    from claimgraph.kb.entries import entry_to_mapping
+
     return {**entry_to_mapping(entry), "source": entry.source}
 
 

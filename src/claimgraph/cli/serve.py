@@ -18,8 +18,10 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
     token: Annotated[
         str | None,
-        typer.Option("--token", help=f"Access token every request must carry (default: ${TOKEN_ENV}); "
-                                     "required on a non-loopback address."),
+        typer.Option(
+            "--token",
+            help=f"Access token every request must carry (default: ${TOKEN_ENV}); required on a non-loopback address.",
+        ),
     ] = None,
     max_upload_mb: Annotated[
         int, typer.Option("--max-upload-mb", min=1, help="Largest request body (uploads), in megabytes.")

@@ -16,11 +16,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from claimgraph.analyze import Analysis, Contradiction, Rating, ResolvedEvent, resolve_events, statements
 from claimgraph.analyze.credibility import CREDIBILITY, RELIABILITY, reliability
 from claimgraph.analyze.events import date_interval
-from claimgraph.analyze.statements import Proposition, Statement
+from claimgraph.analyze.statements import Proposition, Statement, doc_label
 from claimgraph.errors import InputError
 from claimgraph.export.assessment import Assessment
 from claimgraph.export.entities import Entities, collect
-from claimgraph.export.labels import document_label
 from claimgraph.export.network import claim_graph
 from claimgraph.export.pictures import (
     RELATION_COLOURS,
@@ -96,11 +95,11 @@ def _blocks(items: list[Statement], entities: Entities, ratings: dict[str, Ratin
         claim = found[0].claim
         object_name = claim.object_name if claim.relation == "claims_responsibility" else name(prop.object)
         block = PropositionBlock(f"{name(prop.subject)} {prop.relation.replace('_', ' ')} {object_name}", prop.relation)
-        for st in sorted(found, key=lambda s: (s.document.published or "", document_label(s.document))):
+        for st in sorted(found, key=lambda s: (s.document.published or "", doc_label(s.document))):
             block.claims.append(ClaimLine(
-                STANCE_WORDS[st.stance], st.speaker_name, document_label(st.document), st.document.outlet,
+                STANCE_WORDS[st.stance], st.speaker_name, doc_label(st.document), st.document.outlet,
                 st.document.published, ratings.get(st.claim.id), st.claim.evidence.text, st.claim.evidence.start,
-                st.claim.evidence.end, [document_label(d) for d in st.copies]))
+                st.claim.evidence.end, [doc_label(d) for d in st.copies]))
         blocks.append(block)
     return blocks
 
@@ -115,7 +114,7 @@ def _conflict_groups(found: list[Contradiction]) -> list[ConflictGroup]:
 
 
 def _sources(corpus: Corpus) -> list[SourceRow]:
-    labels = {e.document.id: document_label(e.document) for e in corpus.extractions}
+    labels = {e.document.id: doc_label(e.document) for e in corpus.extractions}
     rows = []
     for extraction in sorted(corpus.extractions, key=lambda e: (e.document.published or "", labels[e.document.id])):
         doc = extraction.document
@@ -139,8 +138,8 @@ def _timeline_items(corpus: Corpus, events: list[ResolvedEvent]) -> list[TimeIte
         doc = extraction.document
         span = date_interval(doc.published)
         if span:
-            items.append(TimeItem(span[0], span[1], "Published", document_label(doc)[:40],
-                                  f"{document_label(doc)} ({doc.outlet or 'unknown outlet'}), {doc.published}",
+            items.append(TimeItem(span[0], span[1], "Published", doc_label(doc)[:40],
+                                  f"{doc_label(doc)} ({doc.outlet or 'unknown outlet'}), {doc.published}",
                                   "#1b4f72"))
     for event in events:
         span = event.dates

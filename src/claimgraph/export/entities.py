@@ -90,6 +90,16 @@ def event_actor_ids(event: Event) -> list[str]:
     return list(dict.fromkeys([*event.perpetrators, *event.claimed_by, *event.targets]))
 
 
+def _place(kb: KnowledgeBase, place_id: str, name: str, country: str | None, lat: float | None = None,
+           lon: float | None = None) -> PlaceInfo:
+    """A place as the document names it, completed (and renamed) by the knowledge base's entry."""
+    known = kb.place(place_id)
+    if known is None:
+        return PlaceInfo(id=place_id, name=name, country=country, lat=lat, lon=lon)
+    return PlaceInfo(id=place_id, name=known.name, country=known.country or country, kind=known.kind,
+                     lat=lat if lat is not None else known.lat, lon=lon if lon is not None else known.lon)
+
+
 def collect(corpus: Corpus, kb: KnowledgeBase) -> Entities:
     """Every actor and place the corpus refers to, with the knowledge base's description where it has one.
 
@@ -98,36 +108,23 @@ def collect(corpus: Corpus, kb: KnowledgeBase) -> Entities:
     entities = Entities()
     for extraction in corpus.extractions:
         for place in extraction.places:
-            known = kb.place(place.id)
-            entities.places.setdefault(place.id, PlaceInfo(
-                id=place.id, name=known.name if known else place.name,
-                country=(known.country if known else None) or place.country,
-                kind=known.kind if known else None,
-                lat=place.lat if place.lat is not None else (known.lat if known else None),
-                lon=place.lon if place.lon is not None else (known.lon if known else None)))
+            if place.id not in entities.places:
+                entities.places[place.id] = _place(kb, place.id, place.name, place.country, place.lat, place.lon)
         for record in extraction.actors:
             if record.id not in entities.actors:
                 entities.actors[record.id] = _from_kb(kb, record.id) or ActorInfo(
                     id=record.id, name=record.name, type=record.type, aliases=tuple(record.aliases),
                     wikidata=record.wikidata)
         for event in extraction.events:
-            if event.place is not None:
-                place_id = event_place_id(event) or ""
-                known = kb.place(place_id)
-                entities.places.setdefault(place_id, PlaceInfo(
-                    id=place_id, name=event.place.name, country=event.place.country or (
-                        known.country if known else None), kind=known.kind if known else None,
-                    lat=known.lat if known else None, lon=known.lon if known else None))
+            place_id = event_place_id(event)
+            if event.place is not None and place_id is not None and place_id not in entities.places:
+                entities.places[place_id] = _place(kb, place_id, event.place.name, event.place.country)
     for extraction in corpus.extractions:
         for claim in extraction.claims:
-            _add_actor(entities, kb, claim.subject, claim.subject)
+            _add_actor(entities, kb, claim.subject, _name_of(claim.subject))
             kind = claim_object_kind(claim, entities)
             if kind == "place" and claim.object not in entities.places:
-                known = kb.place(claim.object)
-                entities.places[claim.object] = PlaceInfo(
-                    id=claim.object, name=known.name if known else claim.object_name,
-                    country=known.country if known else None, kind=known.kind if known else None,
-                    lat=known.lat if known else None, lon=known.lon if known else None)
+                entities.places[claim.object] = _place(kb, claim.object, claim.object_name, None)
             elif kind == "actor":
                 _add_actor(entities, kb, claim.object, claim.object_name)
         for event in extraction.events:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from claimgraph.analyze.statements import doc_label, speaker_name
 from claimgraph.export.assessment import Assessment
 from claimgraph.export.entities import Entities, claim_object_kind, collect
-from claimgraph.export.labels import document_label, independent_key, source_label, speaker_label
+from claimgraph.export.labels import independent_key, source_label
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import SYMMETRIC_RELATIONS, Claim, Corpus, Document
 
@@ -66,7 +67,8 @@ def claim_graph(corpus: Corpus, kb: KnowledgeBase, assessment: Assessment) -> nx
             source, target = _ordered(claim)
             for node in (source, target):
                 if node not in graph:
-                    kind = "actor" if node != claim.object else claim_object_kind(claim, entities)
+                    known_actor = node != claim.object or node in entities.actors  # a state can be a place too
+                    kind = "actor" if known_actor else claim_object_kind(claim, entities)
                     graph.add_node(node, **_node_attributes(entities, node, kind, claim.object_name))
                 node_docs.setdefault(node, set()).add(independent_key(corpus, doc.id))
             edges.setdefault((source, target, claim.relation, claim.polarity), _Edge()).claims.append((doc, claim))
@@ -81,9 +83,9 @@ def claim_graph(corpus: Corpus, kb: KnowledgeBase, assessment: Assessment) -> nx
             hedged=all(c.hedged for _, c in edge.claims), hedged_claims=sum(c.hedged for _, c in edge.claims),
             claims=len(edge.claims), documents=len({independent_key(corpus, d.id) for d, _ in edge.claims}),
             sources=_joined(source_label(d) for d, _ in ordered),
-            speakers=_joined(speaker_label(d, c.asserted_by) for d, c in ordered),
+            speakers=_joined(speaker_name(c.asserted_by, d) for d, c in ordered),
             best_credibility=min((r for r in ratings if r), default=0),
-            first_evidence=first_claim.evidence.text, first_document=document_label(first_doc),
+            first_evidence=first_claim.evidence.text, first_document=doc_label(first_doc),
             first_published=first_doc.published or "", claim_ids=_joined(c.id for _, c in ordered))
     return graph
 

@@ -39,7 +39,7 @@ class NodeMark:
     @property
     def label_inside(self) -> bool:
         """Whether the label fits inside the node (a short name on a big node, e.g. a hub)."""
-        return self.shape == "circle" and self.r >= 14 and len(self.label) * 7.5 <= 2 * self.r
+        return self.shape == "circle" and self.r >= 14 and len(self.label) * 8.5 <= 2 * self.r - 4
 
     @property
     def diamond(self) -> str:
@@ -71,11 +71,11 @@ class NetworkPicture:
 
 
 def short_label(name: str, aliases: str) -> str:
-    """A long name's acronym when it has one (``Islamic State Khorasan Province`` → ``ISKP``), else the name."""
+    """A long name's first acronym alias (``Islamic State Khorasan Province`` → ``ISKP``), else the name."""
     if len(name) <= 22:
         return name
     acronyms = [a for a in aliases.split("; ") if 2 <= len(a) <= 8 and a.replace("-", "").isupper()]
-    return min(acronyms, key=len) if acronyms else name
+    return acronyms[0] if acronyms else name
 
 
 def _marker_id(colour: str) -> str:
@@ -106,7 +106,7 @@ def network_picture(graph: nx.MultiDiGraph, width: int = 960, height: int = 620,
     at = {n: (scale(p[0], min(xs), max(xs), width, margin_x), scale(p[1], min(ys), max(ys), height, margin_y))
           for n, p in positions.items()}
     degree = dict(simple.degree())
-    radius = {n: 6 + min(degree[n], 12) for n in simple}
+    radius = {n: 6 + min(degree[n], 16) for n in simple}
     for child, parent in hierarchy or []:
         if child in at and parent in at:
             picture.edges.append(EdgeMark(_line(at[child], at[parent], 0, radius[parent]), RELATION_COLOURS["part_of"],

@@ -16,10 +16,10 @@ import stix2
 from stix2validator import ValidationOptions, validate_string
 
 from claimgraph.analyze import Contradiction, stix_confidence
+from claimgraph.analyze.statements import speaker_name
 from claimgraph.export.assessment import Assessment
 from claimgraph.export.countries import Countries
 from claimgraph.export.entities import ActorInfo, Entities, PlaceInfo, claim_object_kind, collect, event_place_id
-from claimgraph.export.labels import speaker_label
 from claimgraph.export.stix_ids import stix_id
 from claimgraph.export.stix_mapping import (
     ACTOR_LABELS,
@@ -210,7 +210,7 @@ class _Builder:
                 "x_claimgraph_date": event.date, "x_claimgraph_date_precision": event.date_precision,
                 "x_claimgraph_killed": event.killed, "x_claimgraph_wounded": event.wounded,
                 "x_claimgraph_casualty_text": event.casualty_text,
-                "x_claimgraph_speaker": speaker_label(doc, event.asserted_by),
+                "x_claimgraph_speaker": speaker_name(event.asserted_by, doc),
                 "x_claimgraph_evidence_start": event.evidence.start,
                 "x_claimgraph_evidence_end": event.evidence.end})))
         self.claim_refs[(doc.id, event.id)] = sid
@@ -236,7 +236,7 @@ class _Builder:
         rel, object_name = made
         self.claim_refs[(doc.id, claim.id)] = rel
         credibility = self.assessment.credibility(claim.id)
-        speaker = speaker_label(doc, claim.asserted_by)
+        speaker = speaker_name(claim.asserted_by, doc)
         statement = f"{self.entities.actor(claim.subject).name} {_words(claim.relation)} {object_name}"
         where = f"“{doc.title}”" if doc.title else doc.id
         content = (f"{claim.evidence.text}\n\nAsserted by {speaker} in {where}"

@@ -119,6 +119,16 @@ class _Reader:
         for entry in kb.actors.values():
             for name in (entry.name, *entry.aliases):
                 self.names.setdefault(name.casefold(), entry.id)
+        self.states = {a.name for a in kb.actors.values() if a.type == "state"}
+        self.places_by_name: dict[str, list[KBPlace]] = {}
+        for place in kb.places.values():
+            for name in dict.fromkeys(n.casefold() for n in (place.name, *place.aliases)):
+                self.places_by_name.setdefault(name, []).append(place)
+        self.notes: dict[str, list[dict[str, Any]]] = {}
+        for obj in self.objects.values():
+            if obj["type"] == "note":
+                for ref in obj.get("object_refs") or []:
+                    self.notes.setdefault(str(ref), []).append(obj)
         self.by_wikidata = {a.wikidata: a.id for a in kb.actors.values() if a.wikidata}
         self.records: dict[str, ActorRecord] = {}
         self.creators = {str(o["created_by_ref"]) for o in self.objects.values() if o.get("created_by_ref")}
@@ -174,13 +184,13 @@ class _Reader:
         stix_id = str(obj["id"])
         if stix_id in self.result.ids:
             return self.result.ids[stix_id]
-        country = self.countries.name(obj.get("country"))
-        name = str(obj.get("name") or country or obj.get("region") or stix_id)
+        country_name = self.countries.name(obj.get("country"))
+        country = country_name if country_name in self.states else None  # the KB accepts only its states
+        name = str(obj.get("name") or country_name or obj.get("region") or stix_id)
         own_id = _external_id(obj, "claimgraph")
         known = own_id if own_id in self.kb.places else next(
-            (p.id for p in self.kb.places.values() if name.casefold() in {p.name.casefold(),
-                                                                          *(a.casefold() for a in p.aliases)}
-             and (country is None or p.country in (None, country) or p.name == country)), None)
+            (p.id for p in self.places_by_name.get(name.casefold(), [])
+             if country is None or p.country in (None, country) or p.name == country), None)
         if known is not None:
             entry = self.kb.places[known]
         else:
@@ -209,7 +219,7 @@ class _Reader:
 
     # --- claims and events -------------------------------------------------------------------------
     def notes_about(self, stix_id: str) -> list[dict[str, Any]]:
-        return [o for o in self.objects.values() if o["type"] == "note" and stix_id in (o.get("object_refs") or [])]
+        return self.notes.get(stix_id, [])
 
 
 @dataclass

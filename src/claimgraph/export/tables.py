@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from claimgraph.analyze.statements import doc_label, speaker_name
 from claimgraph.export.assessment import Assessment
 from claimgraph.export.entities import Entities, claim_object_kind, collect, event_place_id
-from claimgraph.export.labels import document_label, independent_key, speaker_label
+from claimgraph.export.labels import independent_key
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Corpus, Document
 
@@ -33,7 +34,7 @@ LIST_SEPARATOR = "; "
 
 
 def _document_columns(doc: Document) -> dict[str, Any]:
-    return {"document_id": doc.id, "document": document_label(doc), "outlet": doc.outlet,
+    return {"document_id": doc.id, "document": doc_label(doc), "outlet": doc.outlet,
             "published": doc.published}
 
 
@@ -52,7 +53,7 @@ def claim_rows(corpus: Corpus, assessment: Assessment, entities: Entities) -> li
                 "subject": entities.actor(claim.subject).name, "relation": claim.relation,
                 "object_id": claim.object, "object": object_name, "polarity": claim.polarity,
                 "hedged": claim.hedged, "speaker_id": claim.asserted_by.id,
-                "speaker": speaker_label(doc, claim.asserted_by), "time": claim.time,
+                "speaker": speaker_name(claim.asserted_by, doc), "time": claim.time,
                 "credibility": assessment.credibility(claim.id),
                 "source_reliability": corpus.grades.get(doc.outlet or ""),
                 "extractor_confidence": claim.confidence, "extractor": claim.extractor,
@@ -80,7 +81,7 @@ def event_rows(corpus: Corpus, entities: Entities) -> list[dict[str, Any]]:
                 "claimed_by": _names(entities, event.claimed_by), "target_ids": event.targets,
                 "targets": _names(entities, event.targets), "killed": event.killed, "wounded": event.wounded,
                 "casualty_text": event.casualty_text, "hedged": event.hedged,
-                "speaker": speaker_label(doc, event.asserted_by), "evidence": event.evidence.text,
+                "speaker": speaker_name(event.asserted_by, doc), "evidence": event.evidence.text,
                 "evidence_start": event.evidence.start, "evidence_end": event.evidence.end})
     return rows
 

@@ -84,7 +84,7 @@ def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
         country = info.name if info.type == "state" else info.country
         place = EventPlace(draft.place_text or info.name, country, info.id)
     return Event(
-        id="event:" + short_hash(doc.document.id, sentence.start), kind=draft.kind,
+        id="event:" + short_hash(doc.document.id, sentence.start, draft.place), kind=draft.kind,
         evidence=Span(sentence.start, sentence.end, sentence.text), date=draft.date,
         date_precision=draft.date_precision, place=place, perpetrators=draft.perpetrators,
         claimed_by=draft.claimed_by, targets=draft.targets, killed=draft.killed, wounded=draft.wounded,

@@ -17,8 +17,10 @@ from typing import Any
 import pycountry
 
 from claimgraph.kb.divisions import FIELD_COUNTRIES
-from claimgraph.kb.sources import COMPILED, compile_sources
-from claimgraph.kb.states import ISO3166, load_table
+from claimgraph.kb.loader import build_kb
+from claimgraph.kb.sources import COMPILED, parse_sources
+from claimgraph.kb.states import ISO3166, iso3166, load_table
+from claimgraph.kb.variants import variants
 
 GENERATED = Path(__file__).with_name("data") / "generated"
 
@@ -40,6 +42,14 @@ def iso3166_data() -> dict[str, Any]:
     return {"pycountry": _pycountry_version(), "countries": countries, "divisions": divisions}
 
 
+def compiled_data() -> dict[str, Any]:
+    """The parsed data files, their digest, and the spelling variants of every written name."""
+    sha, files = parse_sources()
+    kb = build_kb(files)
+    table = {surface: list(variants(surface)) for surface, _ in kb.written_surfaces()}
+    return {"sha256": sha, "files": files, "variants": table}
+
+
 def _pycountry_version() -> str:
     from importlib.metadata import version
 
@@ -47,10 +57,15 @@ def _pycountry_version() -> str:
 
 
 def main() -> None:
-    for name, data in ((ISO3166, iso3166_data()), (COMPILED, compile_sources())):
-        path = GENERATED.parent / name
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
-        print(f"wrote {path}")
+    _write(ISO3166, iso3166_data(), indent=1)
+    iso3166.cache_clear()
+    _write(COMPILED, compiled_data(), indent=None)
+
+
+def _write(name: str, data: dict[str, Any], indent: int | None) -> None:
+    path = GENERATED.parent / name
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

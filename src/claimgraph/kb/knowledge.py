@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claimgraph.kb.schema import KBActor, KBPlace
 from claimgraph.kb.variants import variants
+
+_QUALIFIED = re.compile(r"(.+) \((.+)\)")
 
 
 @dataclass(eq=False)
@@ -15,6 +18,8 @@ class KnowledgeBase:
 
     actors: dict[str, KBActor] = field(default_factory=dict)
     places: dict[str, KBPlace] = field(default_factory=dict)
+    # Precomputed spelling variants of the built-in names (surface → variants); others are computed.
+    variant_table: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def actor(self, actor_id: str) -> KBActor | None:
         return self.actors.get(actor_id)
@@ -32,22 +37,35 @@ class KnowledgeBase:
     def surface_forms(self) -> Iterator[tuple[str, str]]:
         """What a linker indexes: names and aliases, then their spelling variants (see ``kb.variants``).
 
-        Each (surface, id) pair comes once. A generated variant is left out when it is, case aside, the
-        name or alias of another entry: written data wins over generated spellings.
+        A name qualified by a state ("Intelligence Bureau (Pakistan)") also gives its bare form
+        ("Intelligence Bureau"), which several entries may share. Each (surface, id) pair comes once. A
+        generated variant is left out when it is, case aside, the name or alias of another entry: written
+        data wins over generated spellings.
         """
-        explicit: dict[tuple[str, str], None] = dict.fromkeys(self.names())
+        explicit = self.written_surfaces()
         owners: dict[str, set[str]] = {}
         for surface, entry_id in explicit:
             owners.setdefault(surface.casefold(), set()).add(entry_id)
         yield from explicit
         emitted = set(explicit)
         for surface, entry_id in explicit:
-            for variant in variants(surface):
+            known = self.variant_table.get(surface)
+            for variant in variants(surface) if known is None else known:
                 pair = (variant, entry_id)
                 if pair in emitted or not owners.get(variant.casefold(), {entry_id}) <= {entry_id}:
                     continue
                 emitted.add(pair)
                 yield pair
+
+    def written_surfaces(self) -> dict[tuple[str, str], None]:
+        """Names and aliases, plus the bare form of state-qualified names, as (surface, id) pairs in order."""
+        explicit: dict[tuple[str, str], None] = dict.fromkeys(self.names())
+        states = {a.name for a in self.actors.values() if a.type == "state"}
+        for entry in (*self.actors.values(), *self.places.values()):
+            qualified = _QUALIFIED.fullmatch(entry.name)
+            if qualified and qualified[2] in states:
+                explicit[(qualified[1], entry.id)] = None
+        return explicit
 
     def metonyms(self) -> dict[str, str]:
         """Place id → the actor its name stands for ("place:islamabad" → "kb:pakistan")."""

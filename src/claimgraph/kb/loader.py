@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from claimgraph.kb.divisions import division_places
 from claimgraph.kb.entries import check_references, entries_from_data
 from claimgraph.kb.knowledge import KnowledgeBase
 from claimgraph.kb.schema import KBActor, KBPlace
-from claimgraph.kb.sources import TABLES, builtin_sources
+from claimgraph.kb.sources import TABLES, builtin_sources, builtin_variant_table
 from claimgraph.kb.states import state_entries
 from claimgraph.kb.user import read_user_file
 
@@ -26,9 +27,14 @@ def merge(kb: KnowledgeBase, actors: Iterable[KBActor], places: Iterable[KBPlace
 @lru_cache(maxsize=1)
 def builtin_kb() -> KnowledgeBase:
     """The knowledge base shipped with the package (loaded and validated once per process)."""
-    kb = KnowledgeBase()
-    merge(kb, *state_entries())
-    for name, data in builtin_sources().items():
+    return build_kb(builtin_sources(), builtin_variant_table())
+
+
+def build_kb(sources: dict[str, Any], variant_table: dict[str, list[str]] | None = None) -> KnowledgeBase:
+    """A knowledge base from parsed data files (file name → content, the state table included)."""
+    kb = KnowledgeBase(variant_table=variant_table or {})
+    merge(kb, *state_entries(sources[TABLES[0]]))
+    for name, data in sources.items():
         if name not in TABLES:
             label = f"builtin {name}"
             merge(kb, *entries_from_data(data, label))
@@ -48,7 +54,7 @@ def load_kb(user_files: Sequence[Path | str] = (),
     base = builtin_kb()
     if not user_files and not extra:
         return base
-    kb = KnowledgeBase(dict(base.actors), dict(base.places))
+    kb = KnowledgeBase(dict(base.actors), dict(base.places), variant_table=base.variant_table)
     for path in user_files:
         merge(kb, *read_user_file(Path(path)))
     if extra:

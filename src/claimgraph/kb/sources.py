@@ -19,6 +19,8 @@ from claimgraph.kb.entries import read_yaml
 
 TABLES = ("tables/states.yaml",)
 COMPILED = "generated/compiled.json"
+# Code whose output the compiled copy holds: a change to it makes the copy stale, like a change to the data.
+CODE = ("variants.py",)
 
 
 def _root() -> Traversable:
@@ -43,9 +45,10 @@ def _texts() -> dict[str, str]:
 
 
 def digest(texts: dict[str, str]) -> str:
-    """SHA-256 over the names and contents of the source files."""
+    """SHA-256 over the names and contents of the source files and of the code in ``CODE``."""
+    package = resources.files("claimgraph.kb")
     sha = hashlib.sha256()
-    for name, text in texts.items():
+    for name, text in [*texts.items(), *((code, (package / code).read_text(encoding="utf-8")) for code in CODE)]:
         sha.update(name.encode())
         sha.update(b"\0")
         sha.update(text.encode())
@@ -53,20 +56,29 @@ def digest(texts: dict[str, str]) -> str:
     return sha.hexdigest()
 
 
-def compile_sources() -> dict[str, Any]:
-    """The parsed content of every source file with its digest (what ``COMPILED`` holds)."""
+def parse_sources() -> tuple[str, dict[str, Any]]:
+    """The digest of the source files and their parsed content, read from the YAML itself."""
     texts = _texts()
-    return {"sha256": digest(texts),
-            "files": {name: read_yaml(text, f"builtin {name}") for name, text in texts.items()}}
+    return digest(texts), {name: read_yaml(text, f"builtin {name}") for name, text in texts.items()}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, Any] | None:
+    item = _root() / "generated" / "compiled.json"
+    if not item.is_file():
+        return None
+    compiled = json.loads(item.read_text(encoding="utf-8"))
+    return compiled if compiled.get("sha256") == digest(_texts()) else None
 
 
 @lru_cache(maxsize=1)
 def builtin_sources() -> dict[str, Any]:
     """File name → parsed content of each built-in data file."""
-    texts = _texts()
-    compiled_item = _root() / "generated" / "compiled.json"
-    if compiled_item.is_file():
-        compiled = json.loads(compiled_item.read_text(encoding="utf-8"))
-        if compiled.get("sha256") == digest(texts):
-            return compiled["files"]
-    return {name: read_yaml(text, f"builtin {name}") for name, text in texts.items()}
+    compiled = _compiled()
+    return compiled["files"] if compiled else parse_sources()[1]
+
+
+def builtin_variant_table() -> dict[str, list[str]]:
+    """Precomputed spelling variants of the built-in names, or nothing when the compiled copy is stale."""
+    compiled = _compiled()
+    return compiled["variants"] if compiled else {}

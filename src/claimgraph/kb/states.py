@@ -30,10 +30,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
 
 
-def load_table() -> dict[str, dict[str, Any]]:
-    """The hand-written state table, keyed by ISO 3166-1 alpha-3 code."""
+def load_table(table: Any = None) -> dict[str, dict[str, Any]]:
+    """The hand-written state table (the built-in one unless given), keyed by ISO 3166-1 alpha-3 code."""
     label = f"builtin {TABLE}"
-    table = builtin_sources()[TABLE]
+    table = builtin_sources()[TABLE] if table is None else table
     if not isinstance(table, dict):
         raise KBError(f"{label}: expected a mapping of ISO alpha-3 codes")
     for code, row in table.items():
@@ -48,13 +48,13 @@ def iso3166() -> dict[str, Any]:
     return json.loads((resources.files("claimgraph.kb") / "data" / ISO3166).read_text(encoding="utf-8"))
 
 
-def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
-    """State actors and their country and capital places."""
+def state_entries(table: Any = None) -> tuple[list[KBActor], list[KBPlace]]:
+    """State actors and their country and capital places, from the state table (the built-in one unless given)."""
     label = f"builtin {TABLE}"
     countries = iso3166()["countries"]
     actors: list[KBActor] = []
     places: list[KBPlace] = []
-    for code, row in load_table().items():
+    for code, row in load_table(table).items():
         country = countries.get(code)
         if country is None:
             raise KBError(f"{label}: state {code!r}: not in {ISO3166}; run python -m claimgraph.kb.generate")
@@ -63,7 +63,8 @@ def state_entries() -> tuple[list[KBActor], list[KBPlace]]:
         official = [o for o in (country["official_name"], country["name"])
                     if o and row.get("iso_names", True) and "," not in o and "(" not in o]
         aliases = _unique([*row.get("aliases", []), *official,
-                           f"Government of {name}", f"{name} government", f"{name}'s government"], name)
+                           f"Government of {name}", f"{name} government", f"{name}'s government",
+                           *(f"{d} government" for d in row.get("demonyms", [])[:1])], name)
         actors.append(KBActor(
             id=f"kb:{key}", name=name, type="state", sector="GOV", aliases=aliases, wikidata=row.get("wikidata"),
             country=name, demonyms=list(row.get("demonyms", [])), source=label,

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import KBError
-from claimgraph.kb.entries import actor_from_mapping, check_unique, entries_from_data, read_yaml
+from claimgraph.kb.entries import actor_from_mapping, check_unique, entries_from_data, entry_to_mapping, read_yaml
 from claimgraph.kb.schema import KBActor, KBPlace
+
+__all__ = ["CSV_COLUMNS", "entry_to_mapping", "parse_csv", "read_user_file"]
 
 CSV_COLUMNS: tuple[str, ...] = ("id", "name", "type", "aliases", "country", "parent", "wikidata", "sector",
                                 "description", "demonyms")

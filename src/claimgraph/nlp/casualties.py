@@ -1,6 +1,6 @@
 """Killed and wounded figures in a sentence ("killed at least 46", "21 passengers and 4 police were killed").
 
-Rules, applied around trigger words found by one regex:
+Rules, applied around trigger words ("killed", "dead", "wounded", "death toll", "claimed the lives of"):
 
 * active verbs take the figure on their right ("killing 12 soldiers", "claimed the lives of ..."),
   passive and stative words take it on their left ("13 others were wounded", "left six dead");
@@ -13,6 +13,7 @@ Rules, applied around trigger words found by one regex:
   kinds ``attackers_killed`` / ``attackers_wounded``: the event extractor decides whether they are
   victims (fights between two armed groups) and ``first_figures`` never counts them.
   "N others" takes the side of the figure before it ("killed a gunman and injured two others").
+* hypothetical and negated figures are skipped ("could have killed 100", "none of the 12 hostages");
 * a figure never spans a line break (headlines and body lines are not joined).
 """
 
@@ -29,6 +30,7 @@ KILLED = "killed"
 WOUNDED = "wounded"
 ATTACKERS_KILLED = "attackers_killed"
 ATTACKERS_WOUNDED = "attackers_wounded"
+_ATTACKER_KINDS = {KILLED: ATTACKERS_KILLED, WOUNDED: ATTACKERS_WOUNDED}
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ _QUALIFIER = (
     r"(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|no\s+(?:fewer|less)\s+than|"
     r"not\s+less\s+than|upwards\s+of|up\s+to|as\s+many\s+as|close\s+to|nearly|almost|about|around|"
     r"approximately|roughly|some|over|under|an\s+estimated|a\s+total\s+of|a\s+further|an\s+additional|"
-    r"another|only|just|all(?:\s+of)?|the|a\s+reported|a\s+confirmed|reportedly|officially)"
+    r"another|only|just|all(?:\s+of)?|the|his|her|their|its|our|a\s+reported|a\s+confirmed|reportedly|"
+    r"officially)"
 )
 _VAGUE = (
     r"(?:dozens|scores|hundreds(?:\s+of\s+thousands)?|thousands|tens\s+of\s+thousands|many|several|"
@@ -67,18 +70,18 @@ _AMOUNT = (
     rf"|(?P<vague>\b{_VAGUE}\b)|\ban?\b)"
 )
 _BREAK = (
-    r"and|or|but|nor|in|on|at|near|during|from|by|with|after|before|since|across|inside|outside|over|"
+    r"and|or|but|nor|of|in|on|at|near|during|from|by|with|after|before|since|across|inside|outside|over|"
     r"under|about|around|through|within|without|against|per|via|off|up|down|out|while|when|where|who|"
     r"whom|whose|which|that|including|as|to|into|for|among|amid|following|said|says|say|told|according|"
     r"than|were|was|is|are|be|been|being|have|has|had|also|all|it|its|they|them|their|he|she|his|her|we|"
-    r"our|us|you|your|there|here|what|killed|killing|dead|died|wounded|wounding|"
+    r"our|you|your|there|here|what|killed|killing|dead|died|wounded|wounding|"
     rf"injured|injuring|hurt|martyred|slain|lost|deaths?|fatalities|injur(?:y|ies)|lives|the|a|an|{_TIME_WORDS}"
 )
 _WORD = (
     rf"(?:(?:[A-Z]\.){{2,}}|\d+-[^\W\d_][\w'’-]*|(?!(?:{_BREAK})\b)(?!{NUMBER_PATTERN})[^\W\d_][\w'’-]*)"
 )
-_WORDS = rf"(?:\s+(?:of\s+(?:(?:the|its|their|his|her|our)\s+)?)?{_WORD}){{0,5}}"
-_ELEMENT = rf"\b(?:{_QUALIFIER}\s+){{0,2}}(?:{_AMOUNT}){_WORDS}"
+_WORDS = rf"(?:\s+(?:of\s+(?:(?:the|an?|its|their|his|her|our)\s+)?)?{_WORD}){{0,5}}"
+_ELEMENT = rf"\b(?<!no\s)(?:{_QUALIFIER}\s+){{0,2}}(?:{_AMOUNT}){_WORDS}"
 _PLAIN_ELEMENT = re.sub(r"\(\?P<\w+>", "(?:", _ELEMENT)
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
 _LIST = rf"{_PLAIN_ELEMENT}(?:{_SEPARATOR}{_PLAIN_ELEMENT})*"
@@ -98,6 +101,7 @@ _SEPARATOR_RE = _compile(_SEPARATOR)
 _LEFT_RE = _compile(rf"(?P<list>{_LIST})(?:{_ASIDE})?\s+{_AUX}{_ADVERB}$")
 _RIGHT_RE = _compile(rf"\s+(?:of\s+)?(?P<list>{_LIST})")
 _OF_RE = _compile(r"\s+of\s")
+_PARTITIVE_RE = _compile(r"\s+of\s+(?:them|whom|those|these)\b")
 _LIVES_VERB_RE = _compile(r"\b(?:claim|cost|took|take|taking)\w*\s+$")
 _LIVES_OF_VERB_RE = _compile(r"\b(?:claim\w*|took|tak\w*|cost\w*)\s+the\s+$")
 _TOLL_RE = _compile(
@@ -106,6 +110,10 @@ _TOLL_RE = _compile(
 )
 _COMBINED_TOLL_RE = _compile(r"\b(?:casualty|injury)\s+$")
 _AUX_BEFORE_RE = _compile(rf"\b(?:were|was|are|is|be|been|being|got|get)\s+{_ADVERB}$")
+_HYPOTHETICAL_RE = _compile(
+    r"\b(?:could|would|might|may|can|should|will|to)\s+(?:not\s+)?(?:have\s+)?(?:been\s+)?$"
+)
+_NONE_OF_RE = _compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$")
 _TIME_AFTER_RE = _compile(rf"\s+(?:{_TIME_WORDS})\b")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -122,6 +130,7 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "wound_noun": ((WOUNDED,), True, True),
     "lives": ((KILLED,), True, False),
     "toll": ((KILLED,), False, False),
+    "toll_noun": ((KILLED,), False, False),
 }
 # Every trigger starts with one of these stems; an Aho-Corasick automaton finds them in one fast pass.
 _STEMS = (
@@ -135,7 +144,8 @@ for _stem in _STEMS:
 _STEM_AUTOMATON.make_automaton()
 _TRIGGER_RE = _compile(
     r"\b(?:"
-    r"(?P<both>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|killing\s+(?:and|or)\s+(?:wounding|injuring))"
+    r"(?P<toll_noun>(?<=number of )(?:dead|deaths|fatalities))"
+    r"|(?P<both>(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|killing\s+(?:and|or)\s+(?:wounding|injuring))"
     r"|(?P<kill>killed|martyred|shot\s+dead|gunned\s+down|beheaded|massacred|murdered|executed|assassinated|"
     r"neutrali[sz]ed|eliminated|slain)"
     r"|(?P<kill_left>dead|died|perished|lost\s+their\s+lives)"
@@ -184,7 +194,7 @@ _NOT_PEOPLE = frozenset({
 # Adjectives that end like person nouns ("a higher toll", "a further blast").
 _NOT_PERSON_HEADS = frozenset({
     "higher", "lower", "greater", "larger", "smaller", "bigger", "further", "other", "former", "latter",
-    "older", "younger", "earlier", "later", "number", "border", "order", "corner", "center", "centre",
+    "older", "younger", "border", "order", "corner", "center", "centre",
     "tanker", "container", "helicopter", "computer", "sector", "corridor", "tower", "water", "power",
 })
 _OTHERS = frozenset({"other", "others", "more"})
@@ -238,8 +248,8 @@ def _elements(text: str, start: int, end: int) -> list[_Element]:
     pos = start
     while pos < end:
         match = _ELEMENT_RE.match(text, pos, end)
-        if match is None:
-            break
+        if match is None or (pos > start and _PARTITIVE_RE.match(text, match.end())):
+            break  # "killed two people, one of them a child": the part is not added to the whole
         element = _element(match)
         if element is not None:
             found.append(element)
@@ -264,7 +274,7 @@ def _casualties(
         total = None if combined or None in counts else sum(c for c in counts if c is not None)
         start, end = group[0].start, group[-1].end
         for kind in kinds:
-            kind_name = f"attackers_{kind}" if attackers else kind
+            kind_name = _ATTACKER_KINDS[kind] if attackers else kind
             result.append(Casualty(kind_name, total, text[start:end], start, end))
     return result
 
@@ -291,7 +301,9 @@ def _figure_span(text: str, trigger: re.Match[str]) -> tuple[int, int] | None:
     group = trigger.lastgroup or ""
     _, left, right = _TRIGGERS[group]
     start, end = trigger.span()
-    if group == "toll":
+    if _HYPOTHETICAL_RE.search(text, max(0, start - 30), start):
+        return None
+    if group.startswith("toll"):
         if _COMBINED_TOLL_RE.search(text, max(0, start - 12), start):
             return None
         toll = _TOLL_RE.match(text, end)
@@ -309,6 +321,8 @@ def _figure_span(text: str, trigger: re.Match[str]) -> tuple[int, int] | None:
         if match is None:
             return None
         figure_start = match.start("list")
+        if _NONE_OF_RE.search(text, max(0, figure_start - 20), figure_start):
+            return None
         if group != "lives" or _LIVES_VERB_RE.search(text, max(0, figure_start - 20), figure_start):
             return match.span("list")
     return None
@@ -337,7 +351,7 @@ def find_casualties(text: str) -> list[Casualty]:
         if span is None:
             continue
         kinds = _TRIGGERS[trigger.lastgroup or ""][0]
-        after_attackers = bool(found) and found[-1].kind.startswith("attackers")
+        after_attackers = bool(found) and found[-1].kind in _ATTACKER_KINDS.values()
         elements = _elements(text, *span)
         combined = trigger.lastgroup == "both"
         found.extend(_casualties(text, elements, kinds, after_attackers, combined))

@@ -312,6 +312,13 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
     return found
 
 
+# Languages tried for metadata dates that are not in English; trying all of dateparser's takes seconds.
+_METADATA_LANGUAGES = (
+    "en", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "ar", "fa", "ur", "ps", "tr", "id", "hi", "zh",
+    "so", "sw", "ha",
+)
+
+
 def parse_published(value: str) -> str | None:
     """ISO day (YYYY-MM-DD) of a metadata date such as "2025-09-01", "Sept 1, 2025", "1 September 2025",
     an RFC 822 feed date or a date in another language ("1 septembre 2025"); None without a full day."""
@@ -319,10 +326,13 @@ def parse_published(value: str) -> str | None:
     mentions = find_dates(value, None)
     if mentions:
         return next((m.value for m in mentions if m.precision == DAY), None)
+    if not any(c.isdigit() for c in value):
+        return None
     import dateparser  # slow to import; only metadata in unusual formats or languages needs it
 
     parsed = dateparser.parse(
         value,
+        languages=list(_METADATA_LANGUAGES),
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["timestamp", "absolute-time"]},
     )
     return parsed.date().isoformat() if parsed else None

@@ -68,16 +68,13 @@ class ActorResolver:
     def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> ActorResolver:
         """From actor dicts as ``Store.actors(origin="new")`` returns them."""
         return cls(
-            KnownActor(str(r["id"]), str(r["name"]), str(r["type"]), tuple(r.get("aliases") or ()))
-            for r in rows
+            KnownActor(str(r["id"]), str(r["name"]), str(r["type"]), tuple(r.get("aliases") or ())) for r in rows
         )
 
     def _learn(self, actor: KnownActor) -> None:
         current = self._actors.get(actor.id)
         if current is not None:
-            actor = KnownActor(
-                current.id, current.name, current.type, (*current.aliases, actor.name, *actor.aliases)
-            )
+            actor = KnownActor(current.id, current.name, current.type, (*current.aliases, actor.name, *actor.aliases))
         self._actors[actor.id] = actor
         for name in (actor.name, *actor.aliases):
             key = normalize_name(name)
@@ -144,9 +141,7 @@ def rename_actors(extraction: Extraction, mapping: Mapping[str, KnownActor]) -> 
             actors[record.id] = record
             continue
         mentions = sorted({*merged.mentions, *record.mentions}, key=lambda m: (m.start, m.end))
-        aliases = [
-            a for a in dict.fromkeys((*merged.aliases, record.name, *record.aliases)) if a != merged.name
-        ]
+        aliases = [a for a in dict.fromkeys((*merged.aliases, record.name, *record.aliases)) if a != merged.name]
         actors[record.id] = replace(merged, mentions=mentions, aliases=aliases)
 
     def ids(values: list[str]) -> list[str]:

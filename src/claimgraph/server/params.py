@@ -81,10 +81,9 @@ def resolve_actor(app_state: AppState, ref: str) -> str:
 
 
 def _values(name: str, values: list[str]) -> tuple[str, ...]:
-    cleaned = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
-    if len(cleaned) > MAX_VALUES:
+    if len(values) > MAX_VALUES:
         raise ApiError(422, f"{name}: at most {MAX_VALUES} values")
-    return cleaned
+    return tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 
 def filters(

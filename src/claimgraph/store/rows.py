@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from claimgraph.model import Claim, Event, EventPlace, Span, Speaker
@@ -127,4 +128,69 @@ def claim_values(row: Mapping[str, Any]) -> dict[str, Any]:
         "asserted_by": {"id": row["asserted_by_id"], "name": row["asserted_by_name"]},
         "time": row["time"],
         "review_status": row["review_status"],
+    }
+
+
+def iso_time(value: datetime | None) -> str | None:
+    """A stored time as ISO 8601 with its UTC offset (SQLite gives naive UTC times back)."""
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+def claim_dict(row: Any) -> dict[str, Any]:
+    """A claim of ``Store.claims``: its row with evidence (``ev_*``), document and actor names joined."""
+    m = row._mapping
+    return {
+        "id": m["id"],
+        "doc_id": m["doc_id"],
+        "doc_title": m["doc_title"],
+        "outlet": m["outlet"],
+        "published": m["published"],
+        "duplicate_of": m["duplicate_of"],
+        "subject": m["subject"],
+        "subject_name": m["subject_name"] or m["subject"],
+        "relation": m["relation"],
+        "object": m["object"],
+        "object_name": m["object_name"] or m["object_actor_name"] or m["object"],
+        "polarity": m["polarity"],
+        "hedged": bool(m["hedged"]),
+        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
+        "time": m["time"],
+        "confidence": m["confidence"],
+        "extractor": m["extractor"],
+        "subject_via": m["subject_via"],
+        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
+        "review_status": m["review_status"],
+        "reviewed_by": m["reviewed_by"],
+        "reviewed_at": iso_time(m["reviewed_at"]),
+    }
+
+
+def event_dict(row: Any, roles: Mapping[str, list[str]]) -> dict[str, Any]:
+    """An event of ``Store.events``: its row with evidence and document joined, and its participants."""
+    m = row._mapping
+    place = None
+    if m["place_name"] is not None:
+        place = {"id": m["place_id"], "name": m["place_name"], "country": m["place_country"]}
+    return {
+        "id": m["id"],
+        "doc_id": m["doc_id"],
+        "doc_title": m["doc_title"],
+        "outlet": m["outlet"],
+        "published": m["published"],
+        "duplicate_of": m["duplicate_of"],
+        "kind": m["kind"],
+        "date": m["date"],
+        "date_precision": m["date_precision"],
+        "place": place,
+        "perpetrators": list(roles.get("perpetrator", [])),
+        "claimed_by": list(roles.get("claimed_by", [])),
+        "targets": list(roles.get("target", [])),
+        "killed": m["killed"],
+        "wounded": m["wounded"],
+        "casualty_text": m["casualty_text"],
+        "hedged": bool(m["hedged"]),
+        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
+        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
     }

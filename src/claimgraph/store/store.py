@@ -7,20 +7,22 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimgraph.errors import StoreError
-from claimgraph.ingest import NearDuplicateIndex
 from claimgraph.model import Corpus, Extraction, short_hash
 from claimgraph.store import schema as t
-from claimgraph.store.engine import connect, resolve_url
+from claimgraph.store.engine import connect, resolve_url, shown_url
 from claimgraph.store.reader import load_extractions, rows_in
 from claimgraph.store.review import apply_review
-from claimgraph.store.rows import claim_values
+from claimgraph.store.rows import claim_dict, claim_values, event_dict, iso_time
 from claimgraph.store.writer import duplicate_ids, write_extraction
+
+if TYPE_CHECKING:
+    from claimgraph.ingest import NearDuplicateIndex
 
 AddStatus = Literal["ingested", "duplicate", "near_duplicate"]
 GRADES = ("A", "B", "C", "D", "E", "F")
@@ -51,12 +53,6 @@ class AddResult:
         return asdict(self)
 
 
-def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -66,7 +62,7 @@ class Store:
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
-        self.url = url
+        self.url = url  # for display: the password, if any, is masked
         self._near: NearDuplicateIndex | None = None
 
     def close(self) -> None:
@@ -116,6 +112,9 @@ class Store:
     def _near_duplicate_of(self, signature: bytes) -> str | None:
         """The first copy of the story a signature repeats (following links back to the original)."""
         if self._near is None:
+            # imported here: the MinHash machinery is slow to import and only writing needs it
+            from claimgraph.ingest import NearDuplicateIndex
+
             self._near = NearDuplicateIndex()
             with self.engine.connect() as conn:
                 for row in conn.execute(
@@ -147,7 +146,7 @@ class Store:
         return [self._document_dict(row, counts) for row in rows]
 
     @staticmethod
-    def _doc_counts(conn: Any, ids: list[str]) -> dict[str, Counter]:
+    def _doc_counts(conn: Connection, ids: list[str]) -> dict[str, Counter]:
         counts: dict[str, Counter] = defaultdict(Counter)
         for label, table in (("claims", t.claims), ("events", t.events)):
             query = select(table.c.doc_id, func.count()).group_by(table.c.doc_id)
@@ -175,7 +174,7 @@ class Store:
             )
         }
         data["tags"] = dict(row.tags or {})
-        data["ingested_at"] = _iso(row.ingested_at)
+        data["ingested_at"] = iso_time(row.ingested_at)
         data["claims"] = counts.get(row.id, Counter())["claims"]
         data["events"] = counts.get(row.id, Counter())["events"]
         return data
@@ -336,7 +335,7 @@ class Store:
         if doc is not None:
             query = query.where(t.claims.c.doc_id == self.document_id(doc))
         with self.engine.connect() as conn:
-            return [_claim_dict(row) for row in conn.execute(query)]
+            return [claim_dict(row) for row in conn.execute(query)]
 
     def claim(self, claim_id: str, doc: str | None = None) -> dict[str, Any]:
         """One claim (rejected ones included) by id; ``doc`` picks it when the id is in several documents."""
@@ -408,7 +407,7 @@ class Store:
                 sorted({r.doc_id for r in rows}),
             ):
                 roles[(p.doc_id, p.event_id)][p.role].append(p.actor)
-        return [_event_dict(row, roles[(row.doc_id, row.id)]) for row in rows]
+        return [event_dict(row, roles[(row.doc_id, row.id)]) for row in rows]
 
     def corpus(self, doc_ids: Sequence[str] | None = None) -> Corpus:
         """What the analysis reads: the (reviewed) extractions, the syndication links and source grades."""
@@ -450,7 +449,7 @@ class Store:
             "kind": kind,
             "grade": grade,
             "meaning": GRADE_MEANINGS[grade],
-            "set_at": _iso(now),
+            "set_at": iso_time(now),
         }
 
     def grades(self) -> list[dict[str, Any]]:
@@ -463,7 +462,7 @@ class Store:
                     "kind": r.kind,
                     "grade": r.grade,
                     "meaning": GRADE_MEANINGS[r.grade],
-                    "set_at": _iso(r.set_at),
+                    "set_at": iso_time(r.set_at),
                 }
                 for r in rows
             ]
@@ -548,7 +547,7 @@ class Store:
                     "doc_id": r.doc_id,
                     "claim_id": r.claim_id,
                     "reviewer": r.reviewer,
-                    "at": _iso(r.at),
+                    "at": iso_time(r.at),
                     "action": r.action,
                     "before": r.before,
                     "after": r.after,
@@ -586,7 +585,7 @@ class Store:
                 select(t.kb_entries).order_by(t.kb_entries.c.added_at, t.kb_entries.c.kind, t.kb_entries.c.id)
             )
             return [
-                {"kind": r.kind, "id": r.id, "data": r.data, "source": r.source, "added_at": _iso(r.added_at)}
+                {"kind": r.kind, "id": r.id, "data": r.data, "source": r.source, "added_at": iso_time(r.added_at)}
                 for r in rows
             ]
 
@@ -614,76 +613,20 @@ class Store:
                 conn.execute(update(t.reference_events).where(key).values(**values))
             else:
                 conn.execute(insert(t.reference_events).values(id=ref_id, **values))
-        return {**data, "source": source, "added_at": _iso(now)}
+        return {**data, "source": source, "added_at": iso_time(now)}
 
     def reference_events(self) -> list[dict[str, Any]]:
         """The user reference-timeline entries, by date."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.reference_events).order_by(t.reference_events.c.date, t.reference_events.c.id))
-            return [{**r.data, "source": r.source, "added_at": _iso(r.added_at)} for r in rows]
+            return [{**r.data, "source": r.source, "added_at": iso_time(r.added_at)} for r in rows]
 
 
 def _reason(exc: SQLAlchemyError) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
-def _claim_dict(row: Any) -> dict[str, Any]:
-    m = row._mapping
-    return {
-        "id": m["id"],
-        "doc_id": m["doc_id"],
-        "doc_title": m["doc_title"],
-        "outlet": m["outlet"],
-        "published": m["published"],
-        "duplicate_of": m["duplicate_of"],
-        "subject": m["subject"],
-        "subject_name": m["subject_name"] or m["subject"],
-        "relation": m["relation"],
-        "object": m["object"],
-        "object_name": m["object_name"] or m["object_actor_name"] or m["object"],
-        "polarity": m["polarity"],
-        "hedged": bool(m["hedged"]),
-        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
-        "time": m["time"],
-        "confidence": m["confidence"],
-        "extractor": m["extractor"],
-        "subject_via": m["subject_via"],
-        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
-        "review_status": m["review_status"],
-        "reviewed_by": m["reviewed_by"],
-        "reviewed_at": _iso(m["reviewed_at"]),
-    }
-
-
-def _event_dict(row: Any, roles: Mapping[str, list[str]]) -> dict[str, Any]:
-    m = row._mapping
-    place = None
-    if m["place_name"] is not None:
-        place = {"id": m["place_id"], "name": m["place_name"], "country": m["place_country"]}
-    return {
-        "id": m["id"],
-        "doc_id": m["doc_id"],
-        "doc_title": m["doc_title"],
-        "outlet": m["outlet"],
-        "published": m["published"],
-        "duplicate_of": m["duplicate_of"],
-        "kind": m["kind"],
-        "date": m["date"],
-        "date_precision": m["date_precision"],
-        "place": place,
-        "perpetrators": list(roles.get("perpetrator", [])),
-        "claimed_by": list(roles.get("claimed_by", [])),
-        "targets": list(roles.get("target", [])),
-        "killed": m["killed"],
-        "wounded": m["wounded"],
-        "casualty_text": m["casualty_text"],
-        "hedged": bool(m["hedged"]),
-        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
-        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
-    }
-
-
 def open_store(url: str | None = None, create: bool = True) -> Store:
     """Open (and, with ``create``, make) the store at ``url``, ``$CLAIMGRAPH_DB`` or ./claimgraph.db."""
     resolved = resolve_url(url)
-    return Store(connect(resolved, create=create), resolved)
+    return Store(connect(resolved, create=create), shown_url(resolved))

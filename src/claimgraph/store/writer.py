@@ -110,48 +110,27 @@ def write_actors(conn: Connection, records: list[ActorRecord]) -> None:
     keep their first name and gather every other name they were seen under as aliases."""
     if not records:
         return
-    ids = [r.id for r in records]
-    existing = {row.id: row for row in conn.execute(select(t.actors).where(t.actors.c.id.in_(ids)))}
+    existing = {row.id: row for row in conn.execute(select(t.actors).where(t.actors.c.id.in_([r.id for r in records])))}
+    new_rows = []
     for record in records:
-        origin = "new" if record.id.startswith("new:") else "kb"
+        values = {
+            "name": record.name,
+            "type": record.type,
+            "wikidata": record.wikidata,
+            "aliases": list(record.aliases),
+        }
         known = existing.get(record.id)
         if known is None:
-            conn.execute(
-                insert(t.actors).values(
-                    id=record.id,
-                    name=record.name,
-                    type=record.type,
-                    wikidata=record.wikidata,
-                    aliases=list(record.aliases),
-                    origin=origin,
-                )
-            )
-            existing[record.id] = record
-            continue
-        if origin == "kb":
-            if (known.name, known.type, known.wikidata, list(known.aliases)) != (
-                record.name,
-                record.type,
-                record.wikidata,
-                list(record.aliases),
-            ):
-                conn.execute(
-                    update(t.actors)
-                    .where(t.actors.c.id == record.id)
-                    .values(
-                        name=record.name,
-                        type=record.type,
-                        wikidata=record.wikidata,
-                        aliases=list(record.aliases),
-                    )
-                )
-            continue
-        names = [known.name, *known.aliases]
-        extra = [n for n in (record.name, *record.aliases) if n not in names]
-        if extra:
-            aliases = [*known.aliases, *dict.fromkeys(extra)]
-            conn.execute(update(t.actors).where(t.actors.c.id == record.id).values(aliases=aliases))
-            existing[record.id] = ActorRecord(record.id, known.name, known.type, known.wikidata, aliases)
+            new_rows.append({"id": record.id, **values, "origin": "new" if record.id.startswith("new:") else "kb"})
+        elif known.origin == "kb":
+            if any(getattr(known, key) != value for key, value in values.items()):
+                conn.execute(update(t.actors).where(t.actors.c.id == record.id).values(**values))
+        else:
+            extra = [n for n in (record.name, *record.aliases) if n != known.name and n not in known.aliases]
+            if extra:
+                aliases = [*known.aliases, *dict.fromkeys(extra)]
+                conn.execute(update(t.actors).where(t.actors.c.id == record.id).values(aliases=aliases))
+    _insert_many(conn, t.actors, new_rows)
 
 
 def write_places(conn: Connection, records: list[PlaceRecord]) -> None:
@@ -159,6 +138,7 @@ def write_places(conn: Connection, records: list[PlaceRecord]) -> None:
     if not records:
         return
     existing = {row.id: row for row in conn.execute(select(t.places).where(t.places.c.id.in_([r.id for r in records])))}
+    new_rows = []
     for record in records:
         values = {
             "name": record.name,
@@ -169,7 +149,7 @@ def write_places(conn: Connection, records: list[PlaceRecord]) -> None:
         }
         known = existing.get(record.id)
         if known is None:
-            conn.execute(insert(t.places).values(id=record.id, **values))
+            new_rows.append({"id": record.id, **values})
         elif any(getattr(known, key) != value for key, value in values.items()):
             conn.execute(update(t.places).where(t.places.c.id == record.id).values(**values))
-        existing[record.id] = record
+    _insert_many(conn, t.places, new_rows)

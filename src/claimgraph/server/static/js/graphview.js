@@ -30,6 +30,7 @@ export function createGraph(container, handlers = {}) {
     cy,
     /** Replace the graph; resolves when laid out, with the time taken in milliseconds. */
     show(graph) {
+      if (cy.destroyed()) return 0;
       const started = performance.now();
       cy.batch(() => {
         cy.elements().remove();
@@ -40,6 +41,7 @@ export function createGraph(container, handlers = {}) {
     },
     /** Add the nodes and edges of ``graph`` not shown yet, the new nodes in a ring around ``centre``. */
     merge(graph, centre) {
+      if (cy.destroyed()) return 0;
       const fresh = elements(graph, { showEdgeLabels: cy.edges().length + graph.edges.length <= LABELLED_EDGES })
         .filter((el) => cy.getElementById(el.data.id).empty());
       const origin = cy.getElementById(centre);

@@ -12,8 +12,9 @@ export async function mount(container, { arg, query }) {
   const main = h("section", { class: "reader-main" }, h("p", { class: "hint" }, "Choose a document."));
   const side = h("aside", { class: "panel claims-panel" });
   container.append(list, main, side);
-  await documentList(list, arg);
-  if (arg) await open(arg, query.get("claim"), main, side);
+  const first = await documentList(list, arg);
+  const ref = arg || first;
+  if (ref) await open(ref, query.get("claim"), main, side);
 }
 
 async function documentList(list, current) {
@@ -30,6 +31,8 @@ async function documentList(list, current) {
   });
   fill(list, h("h2", {}, "Documents"), filter, items,
     data.total > PAGE ? h("p", { class: "muted small" }, `showing ${PAGE} of ${data.total}`) : null);
+  if (!current && items.firstChild) items.firstChild.classList.add("current");
+  return data.items[0]?.id || null;
 }
 
 /** The text split at every mention and claim boundary, each piece marked with what covers it. */

@@ -1,0 +1,142 @@
+"""Speed of claimgraph's extractor and of KB linking, side by side with spaCy's en_core_web_sm when installed.
+
+    python bench/extract_speed.py [--repeat N] [--json]
+
+The corpus is the shared dev and seed articles when ../shared/corpus is there (read, never copied), else the
+bundled sample articles. spaCy runs its full pipeline (tagger, parser, NER, ...) on the same texts; it is
+not a dependency of claimgraph: when it is absent the benchmark says so and reports claimgraph alone. The
+spaCy side also reports how many gold actor mentions its NER finds, against the KB linker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from claimgraph.extract import extract_document
+from claimgraph.kb import builtin_kb
+from claimgraph.model import Document
+from claimgraph.nlp.linker import find_matches
+from claimgraph.samples import sample_corpus_dir
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+
+def load_texts() -> tuple[str, list[str]]:
+    files = sorted([*(CORPUS / "dev" / "docs").glob("*.txt"), *(CORPUS / "seeds" / "docs").glob("*.txt")])
+    if files:
+        return "shared dev + seed corpus", [f.read_text(encoding="utf-8") for f in files]
+    return "bundled sample corpus", [f.read_text(encoding="utf-8") for f in sorted(sample_corpus_dir().glob("*.md"))]
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def time_extractor(texts: list[str], repeat: int) -> float:
+    extract_document(Document(texts[0]))  # load the KB and build the automata once
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            extract_document(Document(text))
+    return time.perf_counter() - start
+
+
+def time_linking(texts: list[str], target_bytes: int = 20_000_000) -> tuple[int, float]:
+    kb = builtin_kb()
+    blob = "\n\n".join(texts)
+    blob = blob * max(1, target_bytes // max(1, len(blob.encode("utf-8"))))
+    find_matches(texts[0], kb)
+    start = time.perf_counter()
+    find_matches(blob, kb)
+    return len(blob.encode("utf-8")), time.perf_counter() - start
+
+
+def time_spacy(texts: list[str], repeat: int) -> dict[str, object]:
+    try:
+        import spacy  # noqa: PLC0415 - optional, only for this comparison
+        nlp = spacy.load("en_core_web_sm")
+    except (ImportError, OSError) as exc:
+        return {"available": False, "reason": f"spaCy or en_core_web_sm is not installed ({exc.__class__.__name__})"}
+    list(nlp.pipe(texts[:1]))
+    start = time.perf_counter()
+    for _ in range(repeat):
+        list(nlp.pipe(texts))
+    seconds = time.perf_counter() - start
+    return {"available": True, "version": spacy.__version__, "seconds": seconds,
+            "words_per_s": words(texts) * repeat / seconds}
+
+
+def gold_mention_recall() -> dict[str, float] | None:
+    """Share of the gold actor mention strings that the KB linker / spaCy's NER cover, over the corpora."""
+    gold_files = [CORPUS / "dev" / "gold.jsonl", CORPUS / "seeds" / "gold.jsonl"]
+    if not all(p.is_file() for p in gold_files):
+        return None
+    try:
+        import spacy  # noqa: PLC0415
+        nlp = spacy.load("en_core_web_sm")
+    except (ImportError, OSError):
+        nlp = None
+    kb = builtin_kb()
+    found = {"kb_linker": 0, "spacy_ner": 0}
+    total = 0
+    for gold_path in gold_files:
+        docs_dir = gold_path.parent / "docs"
+        for line in gold_path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            path = docs_dir / f"{record['id']}.txt"
+            text = path.read_text(encoding="utf-8")
+            linked = {text[m.start:m.end] for m in find_matches(text, kb)}
+            ents = {e.text for e in nlp(text).ents} if nlp else set()
+            for actor in record["actors"]:
+                for mention in actor["mentions"]:
+                    total += 1
+                    found["kb_linker"] += any(mention in span or span in mention for span in linked)
+                    found["spacy_ner"] += any(mention in span or span in mention for span in ents)
+    result = {"kb_linker": found["kb_linker"] / total}
+    if nlp:
+        result["spacy_ner"] = found["spacy_ner"] / total
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    label, texts = load_texts()
+    n_words = words(texts) * args.repeat
+    seconds = time_extractor(texts, args.repeat)
+    link_bytes, link_seconds = time_linking(texts)
+    result: dict[str, object] = {
+        "corpus": label, "documents": len(texts) * args.repeat, "words": n_words,
+        "claimgraph": {"seconds": seconds, "words_per_s": n_words / seconds},
+        "linking": {"bytes": link_bytes, "seconds": link_seconds, "mb_per_s": link_bytes / 1e6 / link_seconds},
+        "spacy": time_spacy(texts, args.repeat),
+        "gold_mention_coverage": gold_mention_recall(),
+    }
+    spacy_result = result["spacy"]
+    if isinstance(spacy_result, dict) and spacy_result.get("available"):
+        result["speedup"] = (n_words / seconds) / float(spacy_result["words_per_s"])  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"corpus: {label}, {result['documents']} documents, {n_words} words")
+    print(f"claimgraph extractor: {n_words / seconds:,.0f} words/s")
+    print(f"KB linking: {link_bytes / 1e6 / link_seconds:,.1f} MB/s on one core ({link_bytes / 1e6:.0f} MB)")
+    if isinstance(spacy_result, dict) and spacy_result.get("available"):
+        print(f"spaCy {spacy_result['version']} en_core_web_sm: {spacy_result['words_per_s']:,.0f} words/s")
+        print(f"speed-up: {result['speedup']:.1f}x")
+    else:
+        print(f"spaCy: not measured: {spacy_result.get('reason') if isinstance(spacy_result, dict) else ''}")
+    coverage = result["gold_mention_coverage"]
+    if coverage:
+        print("gold actor mentions covered: " + ", ".join(f"{k} {v:.1%}" for k, v in coverage.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
