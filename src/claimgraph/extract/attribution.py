@@ -23,7 +23,7 @@ _REPORTING = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the li
 _HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ)", re.IGNORECASE)
 _DENYING_VERBS = re.compile(r"^(?:den)", re.IGNORECASE)
 _LEFT_LINK = re.compile(
-    r"(?:\s*,[^,;]{0,90},)?\s*,?\s*(?:who\s+|which\s+)?(?:(?:has|have|had|also|further|later|then|previously|"
+    r"\)?(?:\s*,[^,;]{0,90},)?\s*,?\s*(?:who\s+|which\s+)?(?:(?:has|have|had|also|further|later|then|previously|"
     r"recently|earlier|publicly|repeatedly|once|again|reportedly|officially|strongly|flatly|categorically|"
     r"firmly|on \w+day|in a statement,?|in a statement)\s+)*", re.IGNORECASE)
 _ROLE_APPOSITION = re.compile(

@@ -16,6 +16,9 @@ from claimgraph.nlp import AnnotatedDoc, annotate
 EXTRACTOR = "claimgraph-rules/0.1"
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
                         re.IGNORECASE)
+_SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)
+_RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed)?|took|takes|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b",
+                             re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
 
 
@@ -60,10 +63,12 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     before = text[max(evidence.start, candidate.start - 30):candidate.start]
     speaker = attribution.speaker if attribution else AUTHOR_SPEAKER
     negated = is_negated(candidate.link) or bool(attribution and attribution.denial)
-    if is_denial(candidate.link):
-        subject = doc.entities[candidate.subject]
-        speaker = Speaker(subject.id, subject.name)
-    hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged)
+    subject_info = doc.entities[candidate.subject]
+    if is_denial(candidate.link) or _SELF_CLAIM.search(candidate.link) or (
+            candidate.relation == "attacks" and _claims_own_attack(text, evidence, candidate)):
+        speaker = Speaker(subject_info.id, subject_info.name)  # the group asserts its own act, or denies it
+    hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged) or bool(
+        _SELF_CLAIM.search(candidate.link))
     if candidate.relation in ("member_of", "leads") and _FORMER.search(before + candidate.link):
         time = "former"
     confidence = 0.8 - (0.2 if hedged else 0) - (0.1 if candidate.via else 0) - (0.1 if len(candidate.link) > 80 else 0)
@@ -74,6 +79,11 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
         subject=candidate.subject, relation=candidate.relation, object=candidate.object, object_name=obj.name,
         evidence=evidence, polarity="negated" if negated else "affirmed", hedged=hedged, asserted_by=speaker,
         time=time, confidence=round(confidence, 2), extractor=EXTRACTOR, subject_via=candidate.via)
+
+
+def _claims_own_attack(text: str, evidence: Span, candidate: Candidate) -> bool:
+    """"BLA claimed responsibility for attacks targeting …": the claimant asserts the attack."""
+    return bool(_RESPONSIBILITY.search(text, candidate.start, candidate.end))
 
 
 def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:

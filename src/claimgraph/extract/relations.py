@@ -343,8 +343,8 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             places.append(unit)
         else:
             break
-    if any(_type(entities, e) == "state" for e in actor.ids):
-        return []
+    if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
+        return []  # states and their agencies are where they are; "operates in" is said of groups
     for unit in places:
         found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
                             text[actor.end:unit.start], actor.via))
