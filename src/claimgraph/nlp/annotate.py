@@ -133,7 +133,7 @@ def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | Non
     if actors and places:
         state_with_country = any(kb.actors[a].type == "state" for a in actors) and any(
             kb.places[p].kind == "country" for p in places)
-        if not state_with_country and reads_as_place(text, match.start):
+        if not state_with_country and reads_as_place(text, match.start, match.end):
             return places[0], "place"
         return actors[0], "actor"
     if actors:
@@ -219,7 +219,8 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
         if mention.kind == "actor" and mention.via is None and info.type == "state":
             after_place = bool(marked) and marked[-1].kind == "place" and bool(
                 _AFTER_PLACE.fullmatch(text, marked[-1].end, mention.start))
-            if after_place or reads_as_place(text, mention.start) or _PLACE_SUFFIX.match(text, mention.end):
+            if after_place or reads_as_place(text, mention.start, mention.end) or _PLACE_SUFFIX.match(
+                    text, mention.end):
                 mention = replace(mention, place_like=True)
         marked.append(mention)
     return marked

@@ -19,7 +19,8 @@ from claimgraph.nlp.text import _PUNCT, fold, fold_key
 
 _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
-    r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|of|between|and)\s+(?:the\s+)?$",
+    r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|throughout|within|of|between|and)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE)
 
 
@@ -118,6 +119,12 @@ def select_longest(candidates: list[Match]) -> list[Match]:
     return sorted(taken, key=lambda m: m.start)
 
 
-def reads_as_place(text: str, start: int) -> bool:
-    """Whether a name that is both a place and an actor (a capital) is used as a place here ("in Kabul")."""
+_ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)
+
+
+def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
+    """Whether a name that is both a place and an actor is used as a place here ("in Kabul"); "of Iran-backed
+    Hamas" names Iran as an actor."""
+    if end is not None and _ACTING.match(text, end):
+        return False
     return bool(_PLACE_PREPOSITIONS.search(text[max(0, start - 30):start]))
