@@ -162,7 +162,9 @@ ROLE_BEFORE_PERSON = re.compile(
     rf"^(?:['’]s?)?\s*,?\s*{_ROLE_PREFIX}(?:[\w-]+\s+){{0,2}}?(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
     r"(?:\s+(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Brig\.|Col\.|Dr\.?|Maulana|Mullah|Mufti|Sheikh|Qari|"
     r"Hafiz|Commander|Field Marshal))?\s*,?\s*$", re.IGNORECASE)
-TITLE_IN_NAME = re.compile(rf"(?:{LEADER_ROLES}|{MEMBER_ROLES})\b\s*", re.IGNORECASE)
+TITLE_IN_NAME = re.compile(r"(?:Prime Minister|President|(?:[A-Z][a-z]+ )?Minister|General|Chief|Commander|"
+                           r"Spokes(?:man|person)|Director General|Inspector General|Chairman|King|Crown Prince|"
+                           r"Field Marshal)\b\s*")
 TITLE_ONLY = re.compile(r"^\s*(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Field Marshal|Admiral|Air Chief Marshal)"
                         r"\s*$")
 PERSON_THEN_ROLE = re.compile(

@@ -35,6 +35,8 @@ _ACTOR_NOUNS = re.compile(
 _ARMY_NOUNS = frozenset({"military", "army", "troops", "soldiers", "generals", "commanders"})
 _AGENCY_NOUNS = frozenset({"security forces", "forces", "police", "foreign office", "ministry", "intelligence",
                            "navy", "air force", "military", "army"})
+_PLACE_POLICE = re.compile(r"\s+(?:[Pp]olice|[Pp]rovincial [Pp]olice|[Dd]istrict [Pp]olice)\b(?!\s+(?:station|post|"
+                           r"headquarters|line|lines|chief|officer))")
 _POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army)\b", re.IGNORECASE)
 
 
@@ -88,6 +90,13 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase) -> None:
             else:
                 builder.add(start, end, state, "actor")
     for mention in list(builder.mentions):
+        police = _PLACE_POLICE.match(text, mention.end)
+        is_place = mention.kind == "place" or builder.entities[mention.entity].type == "state"
+        if is_place and police and not builder.occupied(mention.end, police.end()):
+            # "Kabul police", "Dera police": the police of that place
+            builder.mentions.remove(mention)
+            builder.add_new(mention.start, police.end(), text[mention.start:police.end()], "state_agency")
+            continue
         if mention.kind != "actor" or mention.entity not in index.armies:
             continue
         military = _POSSESSIVE_MILITARY.match(text, mention.end)
