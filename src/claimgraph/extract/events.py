@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimgraph.extract.cues import is_hedged
 from claimgraph.extract.relations import Unit, as_used, build_units
@@ -100,6 +101,7 @@ def inferred_year(doc: AnnotatedDoc) -> int | None:
     return max(years) if years else None
 
 
+@lru_cache(maxsize=4096)
 def sentence_dates(text: str, published: dt.date | None, year: int | None) -> list[DateMention]:
     """Dates of a sentence: against the publication date when known; otherwise only dates that carry a year,
     and "April 22" completed with the year the article speaks of (never a bare weekday)."""

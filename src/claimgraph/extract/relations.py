@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claimgraph.extract import triggers as tr
 from claimgraph.nlp.annotate import EntityInfo, Mention
@@ -124,6 +125,7 @@ def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
     return [*_split_unfinished_list(text, head), Unit([mentions[-1]], mentions[-1].start, mentions[-1].end)]
 
 
+@lru_cache(maxsize=8192)
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
     for trigger in tr.TRIGGERS:

@@ -66,12 +66,12 @@ def _index(kb: KnowledgeBase) -> _DemonymIndex:
     return index
 
 
-def link_state_phrases(builder: _Builder, kb: KnowledgeBase) -> None:
+def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> None:
     """Add demonym actor phrases and turn "<state>'s military" into the state's army."""
     index = _index(kb)
     text = builder.text
     if not index.empty:
-        for end_index, (length, state) in index.automaton.iter(fold(text)):
+        for end_index, (length, state) in index.automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
             if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
                 continue

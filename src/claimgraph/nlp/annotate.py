@@ -13,6 +13,7 @@ from claimgraph.nlp.coref import Antecedent, resolve_references
 from claimgraph.nlp.discovery import discover, slug
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
+from claimgraph.nlp.text import fold
 
 _ACRONYM_AFTER = re.compile(
     r"\s*(?:\(\s*([A-Z][A-Za-z0-9&'’-]{1,11})\s*\)|,?\s+(?:or|also known as|known as|a\.k\.a\.?)\s+(?:the\s+)?"
@@ -179,11 +180,12 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     """Sentences, KB-linked mentions, discovered actors, document-defined acronyms and coreference."""
     builder = _Builder(doc, kb)
     text = doc.text
-    for match in find_matches(text, kb):
+    folded = fold(text)
+    for match in find_matches(text, kb, folded):
         chosen = _choose(match, text, kb)
         if chosen:
             builder.add(match.start, match.end, *chosen)
-    actor_phrases.link_state_phrases(builder, kb)
+    actor_phrases.link_state_phrases(builder, kb, folded)
     _add_unknown_places(builder)
     _add_discovered(builder)
     _apply_defined_acronyms(builder)

@@ -92,11 +92,13 @@ def _on_boundary(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
 
 
-def find_matches(text: str, kb: KnowledgeBase) -> list[Match]:
-    """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order."""
+def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> list[Match]:
+    """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order.
+    ``folded`` is ``fold(text)`` when the caller has it already."""
     index = index_for(kb)
     candidates: list[Match] = []
-    for automaton, haystack in ((index.folded, fold(text)), (index.cased, text.translate(_PUNCT_TABLE))):
+    folded = fold(text) if folded is None else folded
+    for automaton, haystack in ((index.folded, folded), (index.cased, text.translate(_PUNCT_TABLE))):
         if automaton.kind != ahocorasick.AHOCORASICK:
             continue
         for end_index, (length, ids, capitalised) in automaton.iter(haystack):
