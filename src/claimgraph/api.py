@@ -4,17 +4,26 @@
 >>> result = claimgraph.extract_text("ISKP claimed the attack in Kabul.", "note-1")
 >>> with claimgraph.open_store("sqlite:///claims.db") as store:
 ...     report = claimgraph.ingest_paths(["articles/"], store)
+...     claims = claimgraph.api.rated_claims(store, actor="ISKP")  # each with its Admiralty rating
+
+The calls over a store (``rated_claims``, ``compare``, ``contradictions``, ``export``, ``report``,
+``import_stix``…) take an open ``Store`` or a store URL (None: ``$CLAIMGRAPH_DB``, else
+./claimgraph.db). The exports are imported when first called: they are slow to load.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from claimgraph.analyze import Analysis, ComparisonReport, Contradiction, Rating, rate, rated_claim
+from claimgraph.analyze import compare as compare_sources
 from claimgraph.errors import InputError, KBError, StoreError
 from claimgraph.evaluate import Report, evaluate_corpus
 from claimgraph.extract import extract_document
@@ -26,6 +35,9 @@ from claimgraph.model import SYMMETRIC_RELATIONS, Document, Extraction
 from claimgraph.resolve import resolver_for
 from claimgraph.store import AddResult, Store, open_store, resolve_url
 from claimgraph.store.engine import sqlite_path
+
+if TYPE_CHECKING:
+    from claimgraph.export.stix_import import StixImport
 
 DEMO_URL = "sqlite:///claimgraph-demo.db"
 SAMPLE_CORPUS = ("samples", "corpus")
@@ -342,3 +354,138 @@ def _summarise(store: Store, url: str, report: IngestReport, doc_ids: list[str])
         sorted(relations.values(), key=lambda r: (r["subject"], r["relation"], r["object"])),
         events,
     )
+
+
+# -- reading and analysing a store -------------------------------------------------------------------
+
+StoreRef = Store | str | None  # an open store, or the URL of one (None: $CLAIMGRAPH_DB, else ./claimgraph.db)
+
+
+@contextmanager
+def _opened(db: StoreRef, create: bool = False) -> Iterator[Store]:
+    """``db`` itself when it is an open store; else the store at that URL, closed afterwards."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, create=create) as store:
+        yield store
+
+
+def store_ratings(db: StoreRef = None) -> dict[str, Rating]:
+    """Claim id and event id → Admiralty rating (source reliability A–F, credibility 1–6), over the whole store."""
+    with _opened(db) as store:
+        return rate(store.corpus(), kb_for_store(store))
+
+
+def rated_claims(
+    db: StoreRef = None,
+    actor: str | None = None,
+    relation: str | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    ratings: Mapping[str, Rating] | None = None,
+) -> list[dict[str, Any]]:
+    """``Store.claims`` (same filters), each claim with its Admiralty rating under ``rating``.
+
+    The ratings are computed over the whole store whatever the filters (corroboration and contradiction
+    come from every source); pass ``ratings`` (from ``store_ratings``) to reuse them across calls.
+    """
+    with _opened(db) as store:
+        rows = store.claims(actor=actor, relation=relation, doc=doc, limit=limit, offset=offset)
+        if rows and ratings is None:
+            ratings = Analysis(store.corpus(), kb_for_store(store)).claim_ratings
+    return [rated_claim(row, (ratings or {}).get(row["id"])) for row in rows]
+
+
+def rated_events(
+    db: StoreRef = None,
+    actor: str | None = None,
+    doc: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    ratings: Mapping[str, Rating] | None = None,
+) -> list[dict[str, Any]]:
+    """``Store.events`` (same filters), each event report with its Admiralty rating under ``rating``.
+
+    An event report is corroborated by the other sources reporting the same event (resolved across the
+    whole store) and contradicted by those giving a different detail; see docs/analysis.md.
+    """
+    with _opened(db) as store:
+        rows = store.events(actor=actor, doc=doc, kind=kind, limit=limit, offset=offset)
+        if rows and ratings is None:
+            ratings = Analysis(store.corpus(), kb_for_store(store)).event_ratings
+    return [rated_claim(row, (ratings or {}).get(row["id"])) for row in rows]
+
+
+@dataclass
+class Conflicts:
+    """The contradictions between sources, and apart the hedged disagreements (which are not contradictions)."""
+
+    contradictions: list[Contradiction]
+    hedged_disagreements: list[Contradiction]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "contradictions": [c.to_dict() for c in self.contradictions],
+            "hedged_disagreements": [c.to_dict() for c in self.hedged_disagreements],
+        }
+
+
+def contradictions(db: StoreRef = None) -> Conflicts:
+    """Every conflict between the store's sources (polarity, incompatible relation, hierarchy, event detail)."""
+    with _opened(db) as store:
+        analysis = Analysis(store.corpus(), kb_for_store(store))
+        return Conflicts(analysis.contradictions(), analysis.hedged_disagreements())
+
+
+def compare(db: StoreRef = None, by: str = "doc", a: str | None = None, b: str | None = None) -> ComparisonReport:
+    """Agreements, contradictions and silences between groups of the store's sources (``claimgraph.analyze.compare``).
+
+    ``by``: doc, outlet, perspective, speaker or tag:KEY. With ``a`` and ``b`` those two groups; with ``a``
+    only, ``a`` against all the others; with neither, every pair of groups.
+    """
+    with _opened(db) as store:
+        return compare_sources(store.corpus(), kb_for_store(store), by=by, a=a, b=b)
+
+
+def export(
+    db: StoreRef,
+    fmt: str,
+    path: str | Path,
+    actor: str | None = None,
+    doc: str | None = None,
+    since: str | None = None,
+    profile: str = "default",
+    timestamp: datetime | None = None,
+) -> list[Path]:
+    """Write the store as ``fmt`` (stix, graphml, gexf, csv or json) at ``path``; the files written.
+
+    ``actor``, ``doc`` and ``since`` narrow what is written; see ``claimgraph.export.export``.
+    """
+    from claimgraph.export import export as export_corpus
+
+    with _opened(db) as store:
+        corpus, kb = store.corpus(), kb_for_store(store)
+    return export_corpus(corpus, kb, fmt, path, actor=actor, doc=doc, since=since, profile=profile, timestamp=timestamp)
+
+
+def report(
+    db: StoreRef = None, actor: str | None = None, topic: str | None = None, generated: datetime | None = None
+) -> str:
+    """The self-contained HTML briefing of the store, or of one ``actor`` or one ``topic`` (not both)."""
+    from claimgraph.export.briefing import report as briefing
+
+    with _opened(db) as store:
+        corpus, kb = store.corpus(), kb_for_store(store)
+    return briefing(corpus, kb, actor=actor, topic=topic, generated=generated)
+
+
+def import_stix(bundle: str | Path, db: StoreRef = None) -> StixImport:
+    """Keep a STIX 2.1 bundle in the store (made when missing): new actors and places as user KB entries,
+    relationships as claims and incidents as events, one document per STIX report."""
+    from claimgraph.export.stix_import import import_stix as import_bundle
+
+    with _opened(db, create=True) as store:
+        return import_bundle(bundle, store, kb_for_store(store))

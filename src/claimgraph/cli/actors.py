@@ -8,7 +8,16 @@ import typer
 from rich.table import Table
 
 from claimgraph.cli.app import app
-from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, flags, print_json, short_id
+from claimgraph.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    existing_store,
+    flags,
+    print_json,
+    rating_words,
+    short_id,
+)
 
 
 @app.command("actors")
@@ -40,13 +49,17 @@ def show(
 ) -> None:
     """Show an actor's relations with their evidence.
 
-    Each relation with its evidence sentence, document, who asserted it, and whether it is hedged or
-    negated; then the events the actor took part in.
+    Each relation with its evidence sentence, document, who asserted it, whether it is hedged or negated,
+    and its Admiralty rating (source reliability A–F, credibility 1–6); then the events the actor took
+    part in.
     """
+    from claimgraph.api import rated_claims, rated_events, store_ratings
+
     with existing_store(db) as store:
         record = store.actor(actor)
-        claims = store.claims(actor=record["id"])
-        events = store.events(actor=record["id"])
+        ratings = store_ratings(store)
+        claims = rated_claims(store, actor=record["id"], ratings=ratings)
+        events = rated_events(store, actor=record["id"], ratings=ratings)
         names = {a["id"]: a["name"] for a in store.actors()}
     if json_output:
         print_json({"actor": record, "claims": claims, "events": events})
@@ -71,7 +84,7 @@ def _source(item: dict[str, Any]) -> str:
 
 
 def print_claim(claim: dict[str, Any]) -> None:
-    """One claim as a short block: the relation, its marks, who asserts it, where, and the sentence."""
+    """One claim as a short block: the relation, its marks, who asserts it, where, its rating and the sentence."""
     marks = flags(claim)
     console.print()
     console.print(
@@ -79,11 +92,12 @@ def print_claim(claim: dict[str, Any]) -> None:
         markup=False,
     )
     console.print(f"  asserted by {claim['asserted_by']['name']} in {_source(claim)}", markup=False)
+    console.print(f"  {rating_words(claim)}", markup=False)
     console.print(f"  “{claim['evidence']['text']}”", markup=False)
 
 
 def print_event(event: dict[str, Any], names: dict[str, str]) -> None:
-    """One event as a short block: kind, date, place, participants, casualties, where, and the sentence."""
+    """One event as a short block: kind, date, place, participants, casualties, where, rating and the sentence."""
     place = event["place"]["name"] if event["place"] else "place not stated"
     parts = [event["kind"], event["date"] or "date not stated", place]
     if event["perpetrators"]:
@@ -95,4 +109,5 @@ def print_event(event: dict[str, Any], names: dict[str, str]) -> None:
     console.print()
     console.print(" · ".join(parts) + ("  [hedged]" if event["hedged"] else ""), markup=False)
     console.print(f"  reported by {event['asserted_by']['name']} in {_source(event)}", markup=False)
+    console.print(f"  {rating_words(event)}", markup=False)
     console.print(f"  “{event['evidence']['text']}”", markup=False)

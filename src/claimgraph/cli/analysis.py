@@ -1,4 +1,7 @@
-"""``claimgraph compare``, ``contradictions``, ``ach`` and ``timeline check|add|list``: the narrative comparison."""
+"""``claimgraph compare``, ``contradictions``, ``ach`` and ``timeline check|add|list``: the narrative comparison.
+
+The analysis is imported inside each command, so that the other commands start fast.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,6 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.analyze import Analysis, compare
-from claimgraph.analyze.ach import ach, load_hypotheses
-from claimgraph.analyze.render import (
-    render_ach,
-    render_comparison,
-    render_contradictions,
-    render_timeline_flags,
-)
-from claimgraph.analyze.timeline import check_timeline, load_reference_file, reference_timeline
-from claimgraph.api import kb_for_store
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, print_json, writable_store
 
@@ -47,8 +40,11 @@ def compare_command(
     json_output: JsonOption = False,
 ) -> None:
     """Agreements, contradictions and silences between groups of sources."""
+    from claimgraph.analyze.render import render_comparison
+    from claimgraph.api import compare
+
     with existing_store(db) as store:
-        report = compare(store.corpus(), kb_for_store(store), by=by, a=a, b=b)
+        report = compare(store, by=by, a=a, b=b)
     if json_output:
         print_json(report.to_dict())
     else:
@@ -58,15 +54,15 @@ def compare_command(
 @app.command("contradictions")
 def contradictions_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """Every conflict between sources, with both evidence sentences, and the hedged disagreements apart."""
+    from claimgraph.analyze.render import render_contradictions
+    from claimgraph.api import contradictions
+
     with existing_store(db) as store:
-        analysis = Analysis(store.corpus(), kb_for_store(store))
-        found, hedged = analysis.contradictions(), analysis.hedged_disagreements()
+        conflicts = contradictions(store)
     if json_output:
-        print_json(
-            {"contradictions": [c.to_dict() for c in found], "hedged_disagreements": [c.to_dict() for c in hedged]}
-        )
+        print_json(conflicts.to_dict())
     else:
-        console.print(render_contradictions(found, hedged))
+        console.print(render_contradictions(conflicts.contradictions, conflicts.hedged_disagreements))
 
 
 @app.command("ach")
@@ -76,6 +72,10 @@ def ach_command(
     db: DbOption = None,
 ) -> None:
     """Analysis of competing hypotheses: evidence × hypotheses, diagnosticity and ranking."""
+    from claimgraph.analyze.ach import ach, load_hypotheses
+    from claimgraph.analyze.render import render_ach
+    from claimgraph.api import kb_for_store
+
     with existing_store(db) as store:
         kb = kb_for_store(store)
         matrix = ach(store.corpus(), kb, load_hypotheses(hypotheses, kb))
@@ -97,6 +97,9 @@ def timeline_check(
     json_output: JsonOption = False,
 ) -> None:
     """Flag documents whose dates for well-known events conflict with the reference timeline."""
+    from claimgraph.analyze.render import render_timeline_flags
+    from claimgraph.analyze.timeline import check_timeline, load_reference_file, reference_timeline
+
     with existing_store(db) as store:
         extra = [*store.reference_events(), *(e for path in reference or () for e in load_reference_file(path))]
         flags = check_timeline(store.corpus(), reference_timeline(extra))
@@ -113,6 +116,8 @@ def timeline_add(
     json_output: JsonOption = False,
 ) -> None:
     """Keep reference events in the store; an entry with an existing id replaces it."""
+    from claimgraph.analyze.timeline import load_reference_file
+
     with writable_store(db) as store:
         entries = load_reference_file(path)
         added = [store.add_reference_event(entry.to_dict(), source=str(path)) for entry in entries]
@@ -125,6 +130,8 @@ def timeline_add(
 @timeline_app.command("list")
 def timeline_list(db: DbOption = None, json_output: JsonOption = False) -> None:
     """The reference timeline: built-in events and those kept in the store."""
+    from claimgraph.analyze.timeline import reference_timeline
+
     with existing_store(db) as store:
         entries = reference_timeline(store.reference_events())
     if json_output:

@@ -9,7 +9,17 @@ import typer
 from rich.table import Column, Table
 
 from claimgraph.cli.app import app
-from claimgraph.cli.common import DbOption, JsonOption, console, existing_store, flags, print_json, short_id
+from claimgraph.cli.common import (
+    RATING_NOTE,
+    DbOption,
+    JsonOption,
+    console,
+    existing_store,
+    flags,
+    print_json,
+    rating_code,
+    short_id,
+)
 from claimgraph.model import RELATIONS
 
 Relation = StrEnum("Relation", {name: name for name in RELATIONS})
@@ -29,13 +39,16 @@ def claims(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List claims with speaker and evidence.
+    """List claims with speaker, rating and evidence.
 
-    Subject, relation, object, who asserted it, hedged/negated marks, document and evidence sentence.
+    Subject, relation, object, who asserted it, hedged/negated marks, the Admiralty rating (source
+    reliability A–F and credibility 1–6, judged over the whole store), document and evidence sentence.
     """
+    from claimgraph.api import rated_claims
+
     with existing_store(db) as store:
-        rows = store.claims(
-            actor=actor, relation=relation.value if relation else None, doc=doc, limit=limit, offset=offset
+        rows = rated_claims(
+            store, actor=actor, relation=relation.value if relation else None, doc=doc, limit=limit, offset=offset
         )
     if json_output:
         print_json(rows)
@@ -46,10 +59,13 @@ def claims(
         Column("object", ratio=2),
         Column("asserted by", ratio=2),
         Column("marks", ratio=1),
+        Column("rating", no_wrap=True),
         Column("doc", no_wrap=True),
         Column("evidence", ratio=6),
         title=f"{len(rows)} claims",
         title_justify="left",
+        caption=RATING_NOTE,
+        caption_justify="left",
         expand=True,
     )
     for c in rows:
@@ -59,6 +75,7 @@ def claims(
             c["object_name"],
             c["asserted_by"]["name"],
             flags(c),
+            rating_code(c),
             short_id(c["doc_id"]),
             c["evidence"]["text"],
         )
@@ -75,12 +92,16 @@ def events(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List events with date, place and actors.
+    """List events with date, place, actors and rating.
 
-    Date, place, perpetrators, claimants and casualties, one row per document that reports them.
+    Date, place, perpetrators, claimants, casualties and the Admiralty rating of the report (source
+    reliability A–F and credibility 1–6, judged against the other sources of the same event), one row per
+    document that reports them.
     """
+    from claimgraph.api import rated_events
+
     with existing_store(db) as store:
-        rows = store.events(actor=actor, doc=doc, kind=kind, limit=limit, offset=offset)
+        rows = rated_events(store, actor=actor, doc=doc, kind=kind, limit=limit, offset=offset)
         names = {a["id"]: a["name"] for a in store.actors()}
     if json_output:
         print_json(rows)
@@ -93,9 +114,12 @@ def events(
         "claimed by",
         "killed",
         "wounded",
+        "rating",
         "doc",
         title=f"{len(rows)} events",
         title_justify="left",
+        caption=RATING_NOTE,
+        caption_justify="left",
     )
     for e in rows:
         place = (
@@ -109,6 +133,7 @@ def events(
             ", ".join(names.get(a, a) for a in e["claimed_by"]),
             "" if e["killed"] is None else str(e["killed"]),
             "" if e["wounded"] is None else str(e["wounded"]),
+            rating_code(e),
             short_id(e["doc_id"]),
         )
     console.print(table)

@@ -72,3 +72,20 @@ def flags(item: dict[str, Any]) -> str:
     if item.get("hedged"):
         marks.append("hedged")
     return ", ".join(marks)
+
+
+RATING_NOTE = "rating: source reliability A–F (F: cannot be judged) and credibility 1–6 (6: cannot be judged)"
+
+
+def rating_code(item: dict[str, Any]) -> str:
+    """The Admiralty code of a rated claim or event, e.g. "B2" (empty when it has no rating)."""
+    rating = item.get("rating")
+    return rating["admiralty"] if rating else ""
+
+
+def rating_words(item: dict[str, Any]) -> str:
+    """The Admiralty rating spelt out: "rating B2 (usually reliable; probably true)"."""
+    rating = item.get("rating")
+    if not rating:
+        return "not rated"
+    return f"rating {rating['admiralty']} ({rating['reliability_label']}; {rating['credibility_label']})"

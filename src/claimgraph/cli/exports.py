@@ -1,4 +1,7 @@
-"""``claimgraph export``, ``claimgraph import`` and ``claimgraph report``: STIX, graphs, tables, briefings."""
+"""``claimgraph export``, ``claimgraph import`` and ``claimgraph report``: STIX, graphs, tables, briefings.
+
+The exports are imported inside each command (they are slow to load), so that the other commands start fast.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,28 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.api import kb_for_store
 from claimgraph.cli.app import app
 from claimgraph.cli.common import DbOption, existing_store, writable_store
 from claimgraph.errors import InputError
-from claimgraph.export import FORMATS, PROFILES, export
-from claimgraph.export.briefing import report
-from claimgraph.export.stix_import import import_stix
 
-Format = StrEnum("Format", {f: f for f in FORMATS})
-Profile = StrEnum("Profile", {p: p for p in PROFILES})
+
+class Format(StrEnum):
+    """``claimgraph.export.FORMATS``, spelt out here so that loading the command line does not load the exports."""
+
+    stix = "stix"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+    json = "json"
+
+
+class Profile(StrEnum):
+    """``claimgraph.export.PROFILES`` (see ``Format``)."""
+
+    default = "default"
+    opencti = "opencti"
+
+
 ActorOption = Annotated[
     str | None, typer.Option("--actor", metavar="A", help="Only claims and events of this actor (id, name or alias).")
 ]
@@ -51,10 +66,10 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Export the store as STIX 2.1, GraphML, GEXF, CSV (claims, events, actors) or JSON."""
+    from claimgraph.api import export
+
     with existing_store(db) as store:
-        kb = kb_for_store(store)
-        corpus = store.corpus()
-        written = export(corpus, kb, fmt.value, output, actor=actor, doc=doc, since=since, profile=profile.value)
+        written = export(store, fmt.value, output, actor=actor, doc=doc, since=since, profile=profile.value)
     for path in written:
         typer.echo(f"wrote {path}")
 
@@ -71,8 +86,10 @@ def import_command(
     New actors and places become user KB entries kept with the store (their source is the bundle); the
     relationships become claims, one document per STIX report.
     """
+    from claimgraph.api import import_stix
+
     with writable_store(db) as store:
-        found = import_stix(bundle, store, kb_for_store(store))
+        found = import_stix(bundle, store)
     claims = sum(len(e.claims) for e in found.extractions)
     events = sum(len(e.events) for e in found.extractions)
     added = sum(getattr(r, "status", "") != "duplicate" for r in found.stored)
@@ -95,10 +112,10 @@ def report_command(
     db: DbOption = None,
 ) -> None:
     """Write a self-contained HTML briefing: summary, network, timeline, contradictions, sources, evidence."""
+    from claimgraph.api import report
+
     with existing_store(db) as store:
-        kb = kb_for_store(store)
-        corpus = store.corpus()
-        page = report(corpus, kb, actor=actor, topic=topic)
+        page = report(store, actor=actor, topic=topic)
         try:
             output.write_text(page, encoding="utf-8")
         except OSError as exc:

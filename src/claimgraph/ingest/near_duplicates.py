@@ -3,6 +3,7 @@
 Two documents are near-duplicates when the estimated Jaccard similarity of their sets of 5-word shingles
 (lower-cased words) is at least 0.8: the same wire story under another headline or with another
 outlet's boilerplate lines, but not two different stories about the same actors.
+datasketch (which loads scipy, slow to import) is imported when a signature is first made or read.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -24,6 +27,8 @@ _WORD = re.compile(r"\w+")
 
 def signature(text: str) -> bytes:
     """The MinHash signature of a text's word shingles, as bytes to keep in a store."""
+    from datasketch import LeanMinHash, MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     batch: list[bytes] = []
     for shingle in _shingles(text):
@@ -43,6 +48,8 @@ class NearDuplicateIndex:
     """Signatures of documents seen so far; ``find`` names the first one a new signature repeats."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         self._minhashes: dict[str, LeanMinHash] = {}
         self._order: dict[str, int] = {}
@@ -65,6 +72,8 @@ class NearDuplicateIndex:
 
 
 def _load(sig: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash.deserialize(sig, byteorder=_BYTE_ORDER)
 
 

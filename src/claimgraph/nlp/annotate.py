@@ -140,8 +140,23 @@ def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | Non
     if actors:
         return actors[0], "actor"
     if places:
-        return min(places, key=lambda p: kb.places[p].admin_level or 0), "place"
+        place = min(places, key=lambda p: kb.places[p].admin_level or 0)
+        state = _metonyms(kb).get(place)
+        if state is not None and place != state.replace("kb:", "place:") and not reads_as_place(
+                text, match.start, match.end) and not _PLACE_CONTEXT_AFTER.match(text, match.end):
+            return state, "actor"  # "Islamabad denied …": the capital speaks for its state
+        return place, "place"
     return None
+
+
+_PLACE_CONTEXT_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|['’]s\s+(?:streets|outskirts|suburbs|airport|residents|"
+                                  r"neighbourhoods?|neighborhoods?|districts?|centre|center|old city)|-based|\s+"
+                                  r"(?:city|province|district|airport|police|residents))")
+
+
+def _metonyms(kb: KnowledgeBase) -> dict[str, str]:
+    metonyms = getattr(kb, "metonyms", None)
+    return metonyms() if metonyms else {}
 
 
 class _Builder:

@@ -89,8 +89,8 @@ def _clean_group(text: str, start: int) -> tuple[int, str] | None:
         stripped = len(text) - len(text.lstrip())
         start, text = start + stripped, text.lstrip()
         words = text.split()
-    if len(words) < 2 or words[0].lower() in _TITLE_WORDS:
-        return None
+    if (len(words) < 2 and text.count("-") < 2) or words[0].lower() in _TITLE_WORDS:
+        return None  # one word only when hyphenated like "Lashkar-e-Khurasan"
     return start, text
 
 

@@ -1,42 +1,76 @@
-// A Cytoscape.js graph of the API's nodes and edges, with a layout fit for its size: a force-directed
-// layout for small graphs and a concentric one (by number of claims) beyond LARGE nodes, so that a graph of
-// thousands of actors still draws in well under a second.
+// A Cytoscape.js graph of the API's nodes and edges, laid out to suit its size: a force-directed layout (cose)
+// up to LARGE nodes; beyond, rings around the most-claimed actors, computed directly and fitted without
+// measuring labels, so that a graph of thousands of actors still draws in about a second.
 import cytoscape from "../vendor/cytoscape/cytoscape.esm.min.mjs";
 import { elements, stylesheet } from "./style.js";
 
 export const LARGE = 350;
 const LABELLED_EDGES = 250;
+const SPACING = 46;
 
-export function layoutFor(count, { fit = true } = {}) {
-  if (count <= LARGE) {
-    return { name: "cose", animate: false, fit, padding: 30, randomize: true, nodeRepulsion: () => 9000,
-             idealEdgeLength: () => 90, numIter: 1200, nodeDimensionsIncludeLabels: true };
+const COSE = { name: "cose", animate: false, fit: true, padding: 30, randomize: true, nodeRepulsion: () => 9000,
+               idealEdgeLength: () => 90, numIter: 1000, nodeDimensionsIncludeLabels: true };
+
+/** Positions on concentric rings, most-claimed actors in the middle. */
+export function ringPositions(nodes) {
+  const order = [...nodes].sort((a, b) => b.claims - a.claims);
+  const positions = new Map();
+  let index = 0;
+  for (let ring = 0; index < order.length; ring += 1) {
+    const radius = ring * SPACING;
+    const capacity = ring === 0 ? 1 : Math.floor((2 * Math.PI * radius) / SPACING);
+    for (let slot = 0; slot < capacity && index < order.length; slot += 1, index += 1) {
+      const angle = (2 * Math.PI * slot) / capacity + ring * 0.35;
+      positions.set(order[index].id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    }
   }
-  return { name: "concentric", animate: false, fit, padding: 20, minNodeSpacing: 6,
-           concentric: (node) => node.data("claims"), levelWidth: () => 4 };
+  return positions;
+}
+
+function fitPositions(cy, positions, padding = 20) {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of positions.values()) {
+    x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x); y2 = Math.max(y2, y);
+  }
+  const [w, h] = [cy.width(), cy.height()];
+  const zoom = Math.min((w - 2 * padding) / Math.max(1, x2 - x1 + 60), (h - 2 * padding) / Math.max(1, y2 - y1 + 60));
+  const z = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom));
+  cy.viewport({ zoom: z, pan: { x: w / 2 - z * (x1 + x2) / 2, y: h / 2 - z * (y1 + y2) / 2 } });
 }
 
 /** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data). */
 export function createGraph(container, handlers = {}) {
-  const cy = cytoscape({
-    container, style: stylesheet(), minZoom: 0.05, maxZoom: 4,
-    textureOnViewport: true, hideEdgesOnViewport: false, pixelRatio: 1,
-  });
+  const cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, textureOnViewport: true,
+                         pixelRatio: 1 });
+  let wrapped = true;
   cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
   cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
   cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
   cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
+
+  function setWrapping(on) {
+    if (on === wrapped) return;
+    cy.style().selector("node").style("text-wrap", on ? "ellipsis" : "none").update();
+    wrapped = on;
+  }
+
   return {
     cy,
-    /** Replace the graph; resolves when laid out, with the time taken in milliseconds. */
+    /** Replace the graph and lay it out; returns the time taken in milliseconds. */
     show(graph) {
       if (cy.destroyed()) return 0;
       const started = performance.now();
+      const large = graph.nodes.length > LARGE;
+      setWrapping(!large);  // shortening labels measures text: too slow for thousands of labels
+      const positions = large ? ringPositions(graph.nodes) : null;
+      const els = elements(graph, { showEdgeLabels: graph.edges.length <= LABELLED_EDGES });
+      if (positions) for (const el of els) if (el.group === "nodes") el.position = positions.get(el.data.id);
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(elements(graph, { showEdgeLabels: graph.edges.length <= LABELLED_EDGES }));
+        cy.add(els);
       });
-      cy.layout(layoutFor(graph.nodes.length)).run();
+      if (large) fitPositions(cy, positions);
+      else cy.layout(COSE).run();
       return performance.now() - started;
     },
     /** Add the nodes and edges of ``graph`` not shown yet, the new nodes in a ring around ``centre``. */
