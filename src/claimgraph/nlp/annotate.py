@@ -223,7 +223,7 @@ def _drop_datelines(builder: _Builder) -> None:
 
 
 _AFTER_PLACE = re.compile(r"\s*,\s*$")
-_PLACE_SUFFIX = re.compile(r"-based\b|['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|"
+_PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|"
                            r"northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
 
