@@ -271,7 +271,8 @@ def run_demo(db_url: str | None = None) -> DemoSummary:
     """Build a store from the bundled sample corpus and summarise it.
 
     Without ``db_url`` the store is ./claimgraph-demo.db, made afresh each time. A store given by URL is
-    added to (ingest is idempotent) and the summary covers the sample documents only.
+    added to (ingest is idempotent) and the summary covers the sample documents only (rated against the
+    whole store).
     """
     url = resolve_url(db_url or DEMO_URL)
     if db_url is None:
@@ -280,6 +281,10 @@ def run_demo(db_url: str | None = None) -> DemoSummary:
         report = ingest_paths([sample_corpus()], store)
         doc_ids = [d.result.doc_id for d in (*report.ingested, *report.duplicates, *report.near_duplicates)]
         return _summarise(store, store.url, report, doc_ids)
+
+
+def _rating_dict(rating: Rating | None) -> dict[str, Any] | None:
+    return rating.to_dict() if rating else None
 
 
 def _remove_sqlite_files(url: str) -> None:
@@ -296,6 +301,7 @@ def _summarise(store: Store, url: str, report: IngestReport, doc_ids: list[str])
     documents = [d for d in store.documents() if d["id"] in wanted]
     titles = {d["id"]: d["title"] or d["source"] for d in documents}
     corpus = store.corpus(doc_ids)
+    ratings = store_ratings(store)
     by_type: dict[str, set[str]] = defaultdict(set)
     for extraction in corpus.extractions:
         for actor in extraction.actors:
@@ -324,6 +330,7 @@ def _summarise(store: Store, url: str, report: IngestReport, doc_ids: list[str])
                 "hedged": claim["hedged"],
                 "evidence": claim["evidence"]["text"],
                 "syndicated_copy_of": claim["duplicate_of"],
+                "rating": _rating_dict(ratings.get(claim["id"])),
             }
             if source not in entry["sources"]:  # a symmetric relation stated both ways is one statement
                 entry["sources"].append(source)
@@ -343,6 +350,7 @@ def _summarise(store: Store, url: str, report: IngestReport, doc_ids: list[str])
                     "document": titles.get(doc_id),
                     "outlet": event["outlet"],
                     "syndicated_copy_of": event["duplicate_of"],
+                    "rating": _rating_dict(ratings.get(event["id"])),
                 }
             )
     events.sort(key=lambda e: (e["date"] or "", e["place"] or ""))

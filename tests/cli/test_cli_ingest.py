@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ARTICLES
-
 from claimgraph.model import text_id
 
 STORY = (
@@ -18,19 +16,23 @@ STORY = (
 )
 
 
+def files_in(folder: Path) -> int:
+    return sum(1 for _ in folder.iterdir())
+
+
 def test_second_ingest_stores_nothing_new(cli, cli_json, articles, db):
     first = cli_json("ingest", str(articles), "--db", db, "--json")
-    assert len(first["ingested"]) == len(ARTICLES) and first["failed"] == []
+    assert len(first["ingested"]) == files_in(articles) and first["failed"] == []
     docs = cli_json("docs", "--db", db, "--json")
     claims = cli_json("claims", "--db", db, "--json")
     actors = cli_json("actors", "--db", db, "--json")
-    assert len(docs) == len(ARTICLES) and claims
+    assert len(docs) == files_in(articles) and claims
 
     second = cli("ingest", str(articles), "--db", db)
     assert second.exit_code == 0, second.output
     assert "duplicates (already stored)" in second.stdout
     again = cli_json("ingest", str(articles), "--db", db, "--json")
-    assert again["ingested"] == [] and len(again["duplicates"]) == len(ARTICLES)
+    assert again["ingested"] == [] and len(again["duplicates"]) == files_in(articles)
     assert cli_json("docs", "--db", db, "--json") == docs
     assert cli_json("claims", "--db", db, "--json") == claims
     assert cli_json("actors", "--db", db, "--json") == actors
@@ -50,7 +52,7 @@ def test_bad_inputs_fail_alone_and_are_named(cli, cli_json, articles, tmp_path, 
     assert len(failed_lines) == 4
     for path in (empty, binary, unknown, missing):
         assert sum(line.startswith(f"failed: {path}: ") for line in failed_lines) == 1, path
-    assert len(cli_json("docs", "--db", db, "--json")) == len(ARTICLES)
+    assert len(cli_json("docs", "--db", db, "--json")) == files_in(articles)
 
 
 def test_defaults_fill_what_files_do_not_say(cli_json, articles, db):

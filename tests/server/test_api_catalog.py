@@ -159,6 +159,7 @@ def test_events_with_places_names_and_filters(client):
     country = by_id["event:south-1"]["place"]
     assert country["located"] == "country" and country["lat"] is not None
     assert by_id["event:north-1"]["perpetrators_names"] == ["Islamic State Khorasan Province"]
+    assert by_id["event:north-1"]["speaker"] == "R. Vance"
     assert by_id["event:south-1"]["targets_names"] == ["Pakistan"]
     in_may = client.get("/api/events", params={"date_from": "2024-05-01", "date_to": "2024-05-31"}).json()
     assert [e["id"] for e in in_may["items"]] == ["event:south-1"]

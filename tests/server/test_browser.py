@@ -313,8 +313,10 @@ def test_a_graph_of_3000_actors_stays_responsive(page, shots):
     wait_for_graph(page)
     assert page.get_attribute("#graph", "data-nodes") == "3000"
     draw_ms = int(page.get_attribute("#graph", "data-draw-ms"))
-    assert draw_ms < 10_000, f"drawing 3,000 actors took {draw_ms} ms"
-    started = time.monotonic()
-    page.evaluate("document.querySelector('#graph')._cyreg.cy.zoom(2)")
-    assert time.monotonic() - started < 5
+    assert draw_ms < 5_000, f"drawing 3,000 actors took {draw_ms} ms"  # about 0.5 s on two shared cores
+    for zoom in (2, 0.5):
+        page.evaluate(f"document.querySelector('#graph')._cyreg.cy.zoom({zoom}), null")
+        started = time.monotonic()
+        page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert time.monotonic() - started < 5, f"a frame at zoom {zoom} took too long"
     page.screenshot(path=str(shots / "graph-3000.png"))

@@ -36,6 +36,10 @@ def _marks(source: dict[str, Any]) -> str:
     return f" [{', '.join(marks)}]" if marks else ""
 
 
+def _rating(item: dict[str, Any]) -> str:
+    return f" · rating {item['rating']['admiralty']}" if item["rating"] else ""
+
+
 def print_demo(summary: DemoSummary) -> None:
     """The demo summary: documents, actors by type, relations with sources and speakers, events."""
     report = summary.report
@@ -63,14 +67,17 @@ def print_demo(summary: DemoSummary) -> None:
     for kind, names in summary.actors_by_type.items():
         say(f"  {kind.replace('_', ' ')} ({len(names)}): {', '.join(names)}", markup=False)
 
-    say("\n[bold]Relations[/bold] (each with the sources that state it and who asserts it)")
+    say(
+        "\n[bold]Relations[/bold] (each with the sources that state it, who asserts it and the Admiralty rating:"
+        " source reliability A–F, credibility 1–6)"
+    )
     for relation in summary.relations:
         say(f"\n  {relation['subject']} —{relation['relation']}→ {relation['object']}", markup=False)
         for source in relation["sources"]:
             copy = " (syndicated copy)" if source["syndicated_copy_of"] else ""
             say(
                 f"    · {source['outlet'] or source['document']}{copy}: asserted by {source['speaker']}"
-                f"{_marks(source)}",
+                f"{_marks(source)}{_rating(source)}",
                 markup=False,
             )
             say(f"      “{source['evidence']}”", markup=False, style="dim")
@@ -86,7 +93,8 @@ def print_demo(summary: DemoSummary) -> None:
             details.append(f"{e['killed']} killed")
         copy = " (syndicated copy)" if e["syndicated_copy_of"] else ""
         say(
-            f"  · {e['date'] or 'undated'} {e['kind']}: {'; '.join(details)} — {e['outlet'] or e['document']}{copy}",
+            f"  · {e['date'] or 'undated'} {e['kind']}: {'; '.join(details)} — {e['outlet'] or e['document']}{copy}"
+            f"{_rating(e)}",
             markup=False,
         )
     say(f"\nExplore it: claimgraph actors --db {summary.db_url}", markup=False)

@@ -338,7 +338,10 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             break
         if not places:
             link = text[actor.end:unit.start]
-            if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not tr.OPERATES.search(link):
+            # "hideouts of the TTP deep inside Afghanistan": the cue stands before the group
+            cue_before = tr.HAVENS_OF.search(text, max(0, actor.start - 40), actor.start) and tr.INSIDE.fullmatch(link)
+            if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not (
+                    tr.OPERATES.search(link) or cue_before):
                 break
             places.append(unit)
         elif _PLACE_LIST.match(text[places[-1].end:unit.start]):
@@ -354,7 +357,9 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
         previous = units[position - 1]
         link = text[previous.end:actor.start]
         is_place = previous.kind == "place" or all(_type(entities, e) == "state" for e in previous.ids)
-        if is_place and (tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link)) and all(
+        # "Quetta-based LeJ", "Yemen's Houthis", "North Waziristan, which the Haqqanis control"
+        controlled = tr.WHICH_CONTROLS.fullmatch(link) and tr.CONTROL_AFTER.match(text, actor.end)
+        if is_place and (tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link) or controlled) and all(
                 _type(entities, e) == "armed_group" for e in actor.ids):
             found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
     return found

@@ -153,6 +153,13 @@ OPERATES = re.compile(
     r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|insurgency|"
     r"footprint|territory|headquartered|cells?|expand\w*|spread|resurg\w*|roots?|networks?)\b"
     r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+HAVENS_OF = re.compile(r"\b(?:hideouts?|bases|camps?|sanctuar(?:y|ies)|safe havens?|strongholds?|presence|cells|"
+                       r"positions|training camps?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+INSIDE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:\w+\s+){0,2}(?:in|inside|across|within)\s+(?:the\s+)?(?:\w+\s+){0,3}",
+                    re.IGNORECASE)
+WHICH_CONTROLS = re.compile(r"\s*,?\s*(?:which|where)\s+(?:the\s+)?", re.IGNORECASE)
+CONTROL_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:control|controls|controlled|operate|operates|hold|holds|rule|rules|"
+                           r"are based|is based|use it as|use as|run)\b", re.IGNORECASE)
 PLACE_BASED = re.compile(r"^-based\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 FRONTED_OPERATES = re.compile(r"\W*(?:operating|based|active|present|headquartered|entrenched)\b",
                               re.IGNORECASE)

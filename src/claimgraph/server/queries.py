@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
 
 from claimgraph.model import AUTHOR, SYMMETRIC_RELATIONS
 from claimgraph.store import schema as t
@@ -272,7 +272,7 @@ def events(conn: Connection, filters: Filters, kind: str | None, limit: int,
     query = (
         select(t.events, t.evidence.c.start.label("ev_start"), t.evidence.c.end.label("ev_end"),
                t.evidence.c.text.label("ev_text"), t.documents.c.title.label("doc_title"), t.documents.c.outlet,
-               t.documents.c.published, t.documents.c.duplicate_of, t.documents.c.tags,
+               t.documents.c.published, t.documents.c.duplicate_of, t.documents.c.tags, t.documents.c.author,
                t.places.c.lat, t.places.c.lon)
         .select_from(joined.join(t.evidence, e.evidence_id == t.evidence.c.id)
                      .outerjoin(t.places, t.places.c.id == e.place_id))
@@ -304,6 +304,7 @@ def _event_json(row: Any, roles: dict[str, list[str]]) -> dict[str, Any]:
         "targets": list(roles.get("target", [])), "killed": m["killed"], "wounded": m["wounded"],
         "casualty_text": m["casualty_text"], "hedged": bool(m["hedged"]),
         "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
+        "speaker": _speaker(m["asserted_by_id"], m["asserted_by_name"], m["author"], m["outlet"]),
         "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
     }
 
@@ -331,39 +332,6 @@ def mentions(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
 
 
 # -- graph -------------------------------------------------------------------------------------------------
-
-
-def _edge_ends() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
-    """Subject and object with a symmetric relation's pair in sorted order (one edge for both directions)."""
-    c = t.claims.c
-    swap = and_(c.relation.in_(sorted(SYMMETRIC_RELATIONS)), c.subject > c.object)
-    return case((swap, c.object), else_=c.subject), case((swap, c.subject), else_=c.object)
-
-
-def edge_rows(conn: Connection, filters: Filters, limit: int, around: Sequence[str] = ()) -> list[Any]:
-    """Claims grouped into edges (subject, relation, object) with their counts, most-claimed first.
-
-    ``around``: only edges touching these actors. At most ``limit`` + 1 rows (the extra one tells the caller
-    that edges were left out).
-    """
-    c = t.claims.c
-    source, target = _edge_ends()
-    negated = func.sum(case((c.polarity == "negated", 1), else_=0))
-    hedged = func.sum(case((c.hedged == true(), 1), else_=0))
-    n = func.count()
-    query = select(
-        source.label("source"), c.relation, target.label("target"), n.label("claims"),
-        negated.label("negated"), hedged.label("hedged"),
-        func.count(func.distinct(c.doc_id)).label("documents"), func.max(c.object_name).label("object_name"),
-        func.min(t.documents.c.published).label("first"), func.max(t.documents.c.published).label("last"),
-    ).select_from(t.claims.join(t.documents, c.doc_id == t.documents.c.id))
-    conditions = claim_conditions(filters) + document_conditions(filters)
-    if around:
-        ids = list(around)
-        conditions.append(or_(c.subject.in_(ids), c.object.in_(ids)) if ids else false())
-    query = (query.where(*conditions).group_by(source, c.relation, target)
-             .order_by(n.desc(), source, c.relation, target).limit(limit + 1))
-    return list(conn.execute(query))
 
 
 def actor_index(conn: Connection) -> dict[str, tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from claimgraph.api import kb_for_store
 from claimgraph.kb import KnowledgeBase
 from claimgraph.server import queries
 from claimgraph.server.graph import ActorIndex
+from claimgraph.server.graphindex import GraphIndex
 from claimgraph.store import Store
 
 T = TypeVar("T")
@@ -69,6 +70,16 @@ class AppState:
         def load() -> ActorIndex:
             with self.store.engine.connect() as conn:
                 return queries.actor_index(conn)
+
+        return self._cache.get(key, load)
+
+    def graph_index(self, fingerprint: tuple[Any, ...] | None = None) -> GraphIndex:
+        """Every claim as arrays, for the graph and neighbourhood endpoints."""
+        key = ("graph", fingerprint or self.fingerprint())
+
+        def load() -> GraphIndex:
+            with self.store.engine.connect() as conn:
+                return GraphIndex.load(conn)
 
         return self._cache.get(key, load)
 

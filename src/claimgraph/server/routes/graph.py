@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse, Response
 
 from claimgraph.analyze.credibility import rated_claim
 from claimgraph.server import queries
 from claimgraph.server.graph import build_graph
 from claimgraph.server.params import Filtering, RelationName, State, resolve_actor
+from claimgraph.server.queries import Filters
+from claimgraph.server.state import AppState
 
 router = APIRouter(prefix="/api")
 
@@ -18,40 +22,52 @@ MAX_EDGES = 10_000
 EdgeLimit = Annotated[int, Query(ge=1, le=MAX_EDGES, description=f"Most edges returned (at most {MAX_EDGES}).")]
 
 
-@router.get("/graph", summary="The claim graph")
-def graph(app_state: State, filters: Filtering, max_edges: EdgeLimit = DEFAULT_EDGES) -> dict[str, Any]:
+def _kept_documents(app_state: AppState, filters: Filters) -> set[str] | None:
+    with app_state.store.engine.connect() as conn:
+        kept = queries.document_ids(conn, filters)
+    return None if kept is None else set(kept)
+
+
+def _json(data: dict[str, Any]) -> Response:
+    """A JSON answer written straight from plain data (large graphs skip FastAPI's generic encoding)."""
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
+
+
+@router.get("/graph", summary="The claim graph", response_class=JSONResponse)
+def graph(app_state: State, filters: Filtering, max_edges: EdgeLimit = DEFAULT_EDGES) -> Response:
     """Actors as nodes, claims grouped by (subject, relation, object) as edges, most-claimed edges first.
 
     An edge counts its claims, the negated and hedged ones and the documents behind it; ``contested`` marks
     edges whose claims disagree on polarity or that clash with an incompatible edge between the same actors.
+    A symmetric relation (allied_with, rival_of) is one edge whatever the direction, its ends in sorted order.
     ``truncated`` is true when more than ``max_edges`` edges matched.
     """
     fingerprint = app_state.fingerprint()
-    with app_state.store.engine.connect() as conn:
-        rows = queries.edge_rows(conn, filters, max_edges)
-    return build_graph(rows, max_edges, app_state.actors(fingerprint))
+    rows = app_state.graph_index(fingerprint).edges(filters, _kept_documents(app_state, filters), max_edges)
+    return _json(build_graph(rows, max_edges, app_state.actors(fingerprint)))
 
 
-@router.get("/actors/{ref}/neighbourhood", summary="An actor's neighbourhood")
+@router.get("/actors/{ref}/neighbourhood", summary="An actor's neighbourhood", response_class=JSONResponse)
 def neighbourhood(
     app_state: State,
     ref: str,
     filters: Filtering,
     depth: Annotated[int, Query(ge=1, le=2, description="1: the actor's own edges; 2: also its neighbours'.")] = 1,
     max_edges: EdgeLimit = DEFAULT_EDGES,
-) -> dict[str, Any]:
+) -> Response:
     """The edges touching an actor (and, with depth 2, those touching its neighbours), in the graph's shape."""
     centre = resolve_actor(app_state, ref)
     fingerprint = app_state.fingerprint()
-    with app_state.store.engine.connect() as conn:
-        rows = queries.edge_rows(conn, filters, max_edges, around=[centre])
-        if depth == 2:
-            ring = {end for row in rows[:max_edges] for end in (row.source, row.target)} | {centre}
-            rows = queries.edge_rows(conn, filters, max_edges, around=sorted(ring))
+    index = app_state.graph_index(fingerprint)
+    kept = _kept_documents(app_state, filters)
+    rows = index.edges(filters, kept, max_edges, around=[centre])
+    if depth == 2:
+        ring = {end for row in rows[:max_edges] for end in (row.source, row.target)} | {centre}
+        rows = index.edges(filters, kept, max_edges, around=sorted(ring))
     result = build_graph(rows, max_edges, app_state.actors(fingerprint), focus=[centre])
     result["centre"] = centre
     result["depth"] = depth
-    return result
+    return _json(result)
 
 
 @router.get("/graph/evidence", summary="Every sentence behind one edge")

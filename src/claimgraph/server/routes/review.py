@@ -44,7 +44,9 @@ def review(app_state: State, claim_id: str, body: ReviewIn) -> dict[str, Any]:
     Comparisons, contradictions and exports read the reviewed claim (rejected claims are left out)."""
     doc_id = _claim_doc(app_state, claim_id, body.doc)
     with app_state.write_lock:
-        claim = app_state.store.review_claim(claim_id, body.reviewer, body.action, body.changes, doc=doc_id)
+        app_state.store.review_claim(claim_id, body.reviewer, body.action, body.changes, doc=doc_id)
+    with app_state.store.engine.connect() as conn:
+        [claim] = queries.claim_by_id(conn, claim_id, doc_id)
     return {"claim": claim, "audit": [a for a in app_state.store.audit(claim_id) if a["doc_id"] == doc_id]}
 
 

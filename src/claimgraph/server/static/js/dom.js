@@ -53,6 +53,13 @@ export function badge(text, kind = "") {
   return h("span", { class: `badge ${kind}`.trim() }, text);
 }
 
+/** A document's name for people: its title, else the file it was read from, else its id's beginning. */
+export function docLabel(doc) {
+  if (doc.title) return doc.title;
+  if (doc.source && doc.source !== "-") return doc.source.split(/[\\/]/).pop();
+  return shortId(doc.id);
+}
+
 export function shortId(id) {
   return String(id || "").replace(/^sha256:/, "").slice(0, 12);
 }

@@ -17,7 +17,7 @@ export function eventCard(e) {
     h("blockquote", {}, e.evidence.text),
     h("div", { class: "muted small" }, readerLink(e.doc_id, null, e.doc_title || e.doc_id),
       e.outlet ? ` · ${e.outlet}` : "", e.published ? ` · ${e.published}` : "",
-      e.perspective ? ` · ${e.perspective}` : "", ` · speaker: ${e.asserted_by.name}`, " ",
+      e.perspective ? ` · ${e.perspective}` : "", ` · speaker: ${e.speaker}`, " ",
       e.hedged ? badge("hedged", "hedged") : null,
       e.place && e.place.located === "country" ? badge("placed at country centre", "") : null));
 }

@@ -5,6 +5,7 @@ import { relationLabel } from "./style.js";
 
 export function claimFlags(claim) {
   return [
+    claim.duplicate_of ? badge("syndicated copy", "") : null,
     claim.polarity === "negated" ? badge("negated", "negated") : null,
     claim.hedged ? badge("hedged", "hedged") : null,
     claim.review_status && claim.review_status !== "unreviewed" ? badge(claim.review_status, claim.review_status) : null,

@@ -58,7 +58,7 @@ export function stylesheet() {
       "font-size": 11, "font-family": "system-ui, sans-serif", color: "#1d2733", "text-valign": "bottom",
       "text-margin-y": 4, "text-wrap": "ellipsis", "text-max-width": 140, "border-width": 1.5,
       "border-color": "#ffffff", "text-background-color": "#ffffff", "text-background-opacity": 0.75,
-      "text-background-padding": 1, "min-zoomed-font-size": 7,
+      "text-background-padding": 1, "min-zoomed-font-size": 5,
     } },
     { selector: "edge", style: {
       width: "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.9,
@@ -75,7 +75,7 @@ export function stylesheet() {
     } },
     { selector: "node:selected", style: { "border-color": "#111", "border-width": 3 } },
     { selector: "edge:selected", style: { "overlay-color": "#111", "overlay-opacity": 0.15, "overlay-padding": 5 } },
-    { selector: ".faded", style: { opacity: 0.15 } },
+    { selector: ".faded", style: { opacity: 0.15, "underlay-opacity": 0 } },
     { selector: "node.centre", style: { "border-color": "#111", "border-width": 3 } },
   ];
   for (const [type, s] of Object.entries(ACTOR_STYLE)) {

@@ -1,7 +1,7 @@
 // Side by side: two sources or perspectives, each with its own graph, and what lies between them —
 // contradictions, agreements, what only one side says, and events both report.
 import { get, notify } from "../api.js";
-import { badge, fill, h, readerLink, select } from "../dom.js";
+import { badge, docLabel, fill, h, readerLink, select } from "../dom.js";
 import { facets } from "../filters.js";
 import { createGraph } from "../graphview.js";
 
@@ -14,15 +14,15 @@ const FACETS = [
 async function choices(by) {
   if (by === "doc") {
     const docs = await get("/documents", { limit: 1000 });
-    return docs.items.map((d) => ({ value: d.id, label: d.title || d.source || d.id }));
+    return docs.items.map((d) => ({ value: d.id, label: docLabel(d) }));
   }
   const f = await facets();
   return (by === "outlet" ? f.outlets : f.perspectives).map((x) => ({ value: x.name, label: x.name }));
 }
 
-function evidenceBlock(side, ev) {
-  return h("div", { class: `side side-${side}` },
-    h("div", { class: "side-label" }, side.toUpperCase()),
+function evidenceBlock(label, ev) {
+  return h("div", { class: "side" },
+    h("div", { class: "side-label" }, label),
     h("blockquote", {}, ev.evidence.text),
     h("div", { class: "muted small" }, readerLink(ev.document, ev.ref, ev.document_label),
       ev.outlet ? ` · ${ev.outlet}` : "", ` · speaker: ${ev.speaker}`,
@@ -30,17 +30,24 @@ function evidenceBlock(side, ev) {
       ev.rating ? ` · ${ev.rating.admiralty}` : ""));
 }
 
-function conflictCard(c, onFocus) {
+/** The two pieces of evidence of a conflict in side order: A's first. */
+function bySide(cmp, c) {
+  const onA = (ev) => cmp.a_documents.includes(ev.document);
+  return onA(c.a) || !onA(c.b) ? [c.a, c.b] : [c.b, c.a];
+}
+
+function conflictCard(cmp, c, onFocus) {
+  const [first, second] = bySide(cmp, c);
   return h("article", { class: "conflict", tabindex: 0, onmouseenter: () => onFocus(c.about), onfocus: () => onFocus(c.about) },
     h("header", {}, badge(c.kind.replaceAll("_", " "), "kind"), " ", h("strong", {}, c.about_names.join(" — "))),
     h("p", {}, c.reason),
-    h("div", { class: "pair" }, evidenceBlock("a", c.a), evidenceBlock("b", c.b)));
+    h("div", { class: "pair" }, evidenceBlock(`A · ${cmp.a}`, first), evidenceBlock(`B · ${cmp.b}`, second)));
 }
 
-function agreementCard(a) {
+function agreementCard(cmp, a) {
   return h("article", { class: "conflict agreement" },
     h("header", {}, badge(a.polarity, "kind"), " ", h("strong", {}, a.summary)),
-    h("div", { class: "pair" }, evidenceBlock("a", a.a[0]), evidenceBlock("b", a.b[0])));
+    h("div", { class: "pair" }, evidenceBlock(`A · ${cmp.a}`, a.a[0]), evidenceBlock(`B · ${cmp.b}`, a.b[0])));
 }
 
 function silenceCard(s) {
@@ -117,9 +124,9 @@ export async function mount(container, { query }) {
 
   function showResults(cmp) {
     const tabs = [
-      ["Contradictions", cmp.contradictions.map((c) => conflictCard(c, focus))],
-      ["Hedged disagreements", cmp.hedged_disagreements.map((c) => conflictCard(c, focus))],
-      ["Agreements", cmp.agreements.map(agreementCard)],
+      ["Contradictions", cmp.contradictions.map((c) => conflictCard(cmp, c, focus))],
+      ["Hedged disagreements", cmp.hedged_disagreements.map((c) => conflictCard(cmp, c, focus))],
+      ["Agreements", cmp.agreements.map((a) => agreementCard(cmp, a))],
       ["Only A says", cmp.silences.only_a.map(silenceCard)],
       ["Only B says", cmp.silences.only_b.map(silenceCard)],
     ];

@@ -55,6 +55,7 @@ export async function mount(container) {
         marker.on("click", () => fill(panel, eventsPanel(names.join(", "), events)));
         marker.addTo(markers);
       }
+      if (places.size) map.fitBounds(markers.getLayers().map((m) => m.getLatLng()), { padding: [40, 40], maxZoom: 5 });
       area.dataset.markers = places.size;
       fill(status, `${data.items.length - unplaced} events at ${places.size} places`,
         unplaced ? ` · ${unplaced} without a known place` : "");

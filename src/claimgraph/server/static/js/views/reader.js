@@ -1,7 +1,7 @@
 // The document reader: the clean text with actor mentions and claim sentences highlighted. Clicking a claim
 // in the list scrolls to its sentence; clicking a highlighted sentence selects its claims in the list.
 import { get, notify } from "../api.js";
-import { badge, fill, h, safeHref, shortId } from "../dom.js";
+import { badge, docLabel, fill, h, safeHref, shortId } from "../dom.js";
 import { claimFlags, claimTitle } from "../evidence.js";
 import { ACTOR_STYLE } from "../style.js";
 
@@ -22,7 +22,7 @@ async function documentList(list, current) {
   const filter = h("input", { type: "search", placeholder: "Filter documents…", "aria-label": "Filter documents" });
   const items = h("ul", {}, data.items.map((d) => h("li", { class: d.id === current ? "current" : "", dataset: { text:
       `${d.title || ""} ${d.outlet || ""} ${d.perspective || ""}`.toLowerCase() } },
-    h("a", { href: `#/reader/${encodeURIComponent(d.id)}` }, d.title || d.source || shortId(d.id)),
+    h("a", { href: `#/reader/${encodeURIComponent(d.id)}` }, docLabel(d)),
     h("div", { class: "muted small" }, [d.outlet, d.published, d.perspective].filter(Boolean).join(" · "),
       ` · ${d.claims} claims`, d.duplicate_of ? " · syndicated copy" : ""))));
   filter.addEventListener("input", () => {
@@ -95,7 +95,7 @@ async function open(ref, claimId, main, side) {
   const text = highlightedText(doc);
   fill(main,
     h("header", { class: "doc-header" },
-      h("h1", {}, doc.title || doc.source || shortId(doc.id)),
+      h("h1", {}, docLabel(doc)),
       h("p", { class: "muted" }, meta),
       h("p", { class: "muted small" }, h("code", {}, shortId(doc.id)), doc.source ? ` · ${doc.source}` : "",
         url ? " · " : "", url, doc.duplicate_of ? " · syndicated copy of " : "",

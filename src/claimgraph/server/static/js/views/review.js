@@ -34,7 +34,7 @@ export function auditList(entries) {
 }
 
 export async function mount(container, { arg, query }) {
-  const f = await facets();
+  let f = await facets();
   let status = query.get("status") || "unreviewed";
   let relation = "";
   let offset = 0;
@@ -107,6 +107,8 @@ export async function mount(container, { arg, query }) {
         notify(`Claim ${action === "edit" ? "edited" : `${action}ed`}.`, "ok");
         window.dispatchEvent(new Event("claimgraph:changed"));
         showClaim(result.claim, result.audit);
+        f = await facets(true);
+        tabs();
         loadList();
       } catch (error) {
         notify(error);
