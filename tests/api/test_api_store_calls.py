@@ -6,6 +6,8 @@ Each call takes an open Store or a store URL; the store is built from short arti
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -118,3 +120,12 @@ def test_calls_on_a_missing_store_fail_clearly(tmp_path):
         with pytest.raises(StoreError):
             call(missing)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_the_exports_and_minhash_load_only_when_called():
+    code = (
+        "import sys, json, claimgraph.api; "
+        "print(json.dumps([m for m in ('claimgraph.export', 'stix2validator', 'datasketch') if m in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []

@@ -172,6 +172,10 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
                 continue  # "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
+            passive_subject = _passive_subject(text, participants[:index], left)
+            if passive_subject is not None and paired and _AS_A.match(text, left.end):
+                # "TRF was floated by the ISI as a front for LeT": the front is TRF, not the ISI
+                paired = [replace(c, subject=s) for c in paired for s in passive_subject.ids]
             found.extend(paired)
             found.extend(_continued_objects(text, paired, right, later, entities))
             if paired or right.kind == "actor":
@@ -180,6 +184,18 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     found.extend(_fronted_operates(text, sentence_start, units, entities))
     found.extend(_defectors(text, sentence_start, [u for u in units if u.kind == "actor"]))
     return found
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
+
+
+def _passive_subject(text: str, earlier: Sequence[Unit], agent: Unit) -> Unit | None:
+    """The subject of a passive whose agent is ``agent`` ("TRF was floated by the ISI")."""
+    if not earlier or not _BY_AGENT.search(text, max(0, agent.start - 12), agent.start):
+        return None
+    previous = [u for u in earlier if u.kind == "actor" and u.end <= agent.start]
+    return previous[-1] if previous else None
 
 
 def _type(entities: dict[str, EntityInfo], entity: str) -> str:
@@ -282,7 +298,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []
     trigger, _match = best
     relation = trigger.relation
-    if right.kind != "actor" and (relation != "attacks" or not _PLACE_OBJECT_LINK.search(link)):
+    if right.kind != "actor" and (relation not in ("attacks", "rival_of") or not _PLACE_OBJECT_LINK.search(link)):
         return []
     subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
     if relation == "member_of" and tr.PROXY_OF.search(link) and all(

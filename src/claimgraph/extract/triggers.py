@@ -107,7 +107,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("supports", r"\b(?:use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?)\b.{0,40}"
                    r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)"),
     _t("rival_of", r"\b(?:insurgency|campaign|war|jihad|rebellion|uprising|struggle|fight)\s+(?:\w+\s+){0,2}"
-                   r"(?:against|on|with)\b"),
+                   r"(?:against|on|with)\b|\b(?:insurgency|rebellion|uprising)\s+in\b"),
     _t("attacks", rf"\b(?:{_ATTACK})\w*"),
     _t("allied_with", rf"\b(?:{_ALLIED})\w*"),
     _t("rival_of", rf"\b(?:{_RIVAL})\w*"),
@@ -150,7 +150,7 @@ BETWEEN_PAIR = (
 )
 OPERATES = re.compile(
     r"\b(?:operat\w*|based|active|activity|activities|present|presence|foothold|strongholds?|bases?|havens?|"
-    r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|insurgency|"
+    r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|"
     r"footprint|territory|headquartered|cells?|expand\w*|spread|resurg\w*|roots?|networks?)\b"
     r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 HAVENS_OF = re.compile(r"\b(?:hideouts?|bases|camps?|sanctuar(?:y|ies)|safe havens?|strongholds?|presence|cells|"
