@@ -44,7 +44,7 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
             seen.add(key)
             claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, found),
                                  Span(sentence.start, sentence.end, sentence.text), time))
-    events = [_event(annotated, draft) for draft in draft_events(annotated, sentence_speakers)]
+    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, sentence_speakers)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
                       events=events, claims=claims)
@@ -99,6 +99,18 @@ def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
         date_precision=draft.date_precision, place=place, perpetrators=draft.perpetrators,
         claimed_by=draft.claimed_by, targets=draft.targets, killed=draft.killed, wounded=draft.wounded,
         casualty_text=draft.casualty_text, hedged=draft.hedged, asserted_by=draft.asserted_by or AUTHOR_SPEAKER)
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Two events drawn from one sentence and one place keep distinct ids."""
+    seen: set[str] = set()
+    for event in events:
+        base, count = event.id, 1
+        while event.id in seen:
+            count += 1
+            event.id = f"{base}-{count}"
+        seen.add(event.id)
+    return events
 
 
 def event_label(event: Event) -> str:

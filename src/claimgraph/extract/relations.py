@@ -280,6 +280,10 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
         if after and re.fullmatch(r"\s*,\s*(?:the\s+)?", link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
+    # "al-Qaeda's Sahelian affiliate, JNIM"
+    branch = tr.POSSESSIVE_BRANCH.match(link)
+    if branch and orgs_left and orgs_right:
+        return _pairs(right.ids, tr.preposed_relation(branch), left.ids, *span, link, via)
     # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
     preposed = tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
     if preposed and re.fullmatch(r"\s*,\s*", link):
@@ -366,6 +370,10 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             break
     if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
         return []  # states and their agencies are where they are; "operates in" is said of groups
+    if following and not places and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", text[actor.end:following[0].start]) and (
+            following[0].kind == "place" or _is_state_place(following[0], entities)) and tr.PLACE_BASED_AFTER.match(
+            text, following[0].end):
+        places.append(following[0])  # "LeT, a Pakistan-based group"
     for unit in places:
         found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
                             text[actor.end:unit.start], actor.via))

@@ -63,7 +63,7 @@ _RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|hostil|oppos|agai
 
 # How a noun phrase of relation attaches to its subject: "X, an affiliate of Y", "X is a branch of Y",
 # "X, which has become a wing of Y". The whole link must be such a phrase.
-_APPOSITION = (r"^\s*(?:,\s*|\(\s*)?(?:(?:who|which|that)\s+)?(?:(?:is|was|are|were|remains?|remained|became|"
+_APPOSITION = (r"^\s*(?:,\s*|\(\s*|[-–—]\s*)?(?:(?:who|which|that)\s+)?(?:(?:is|was|are|were|remains?|remained|became|"
                r"becomes|has become|had been|has been|being|as|now|also|originally|once|still|reportedly|"
                r"allegedly|widely|long|known|seen|considered|described|regarded|viewed|designated|identified|"
                r"believed to be|said to be)\s+)*(?:an?|the|its|their|one of the|one of its|part of the)?\s*"
@@ -112,6 +112,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("allied_with", rf"\b(?:{_ALLIED})\w*"),
     _t("rival_of", rf"\b(?:{_RIVAL})\w*"),
 )
+POSSESSIVE_BRANCH = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|wing|faction|offshoot|arm|front|proxy|unit|splinter group|"
+    r"franchise|province)\s*,\s*(?:the\s+)?$", re.IGNORECASE)
 PREPOSED = re.compile(
     r"(?:^|[,;:(]\s*|\b)(?:originally\s+|once\s+|formerly\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|"
     r"wing|faction|offshoot|splinter(?: group)?|off-shoot|breakaway faction|proxy|front|unit|arm|"
@@ -160,6 +163,7 @@ INSIDE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:\w+\s+){0,2}(?:in|inside|across|withi
 WHICH_CONTROLS = re.compile(r"\s*,?\s*(?:which|where)\s+(?:the\s+)?", re.IGNORECASE)
 CONTROL_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:control|controls|controlled|operate|operates|hold|holds|rule|rules|"
                            r"are based|is based|use it as|use as|run)\b", re.IGNORECASE)
+PLACE_BASED_AFTER = re.compile(r"-based\b")
 PLACE_BASED = re.compile(r"^-based\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 FRONTED_OPERATES = re.compile(r"\W*(?:operating|based|active|present|headquartered|entrenched)\b",
                               re.IGNORECASE)
