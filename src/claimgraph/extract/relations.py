@@ -172,6 +172,10 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
                 continue  # "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
+            head = _apposition_head(text, participants[:index], left)
+            if head is not None and paired and _APPOSITION_CLOSE.match(text, left.end):
+                # "Al-Shabaab, the Somali group that is an affiliate of al-Qaeda, has attacked Kenya"
+                paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
             passive_subject = _passive_subject(text, participants[:index], left)
             if passive_subject is not None and paired and _AS_A.match(text, left.end):
                 # "TRF was floated by the ISI as a front for LeT": the front is TRF, not the ISI
@@ -186,8 +190,21 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     return found
 
 
+_REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
+                            r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
+                            r"that\b", re.IGNORECASE)
+_APPOSITION_CLOSE = re.compile(r"\s*,\s+(?:has|have|had|is|was|were|are|will|also|\w+ed)\b", re.IGNORECASE)
+_APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
+
+
+def _apposition_head(text: str, earlier: Sequence[Unit], inner: Unit) -> Unit | None:
+    """The unit an apposition describes, when ``inner`` is named inside that apposition."""
+    for unit in reversed(earlier):
+        if unit.kind == "actor" and _APPOSITION_OPEN.fullmatch(text, unit.end, inner.start):
+            return unit
+    return None
 
 
 def _passive_subject(text: str, earlier: Sequence[Unit], agent: Unit) -> Unit | None:
@@ -257,6 +274,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []
     if _MODIFIER_LINK.match(link) and len(link.split()) > 2:
         return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
+    if _REPORTED_THAT.search(link):
+        return []  # "Pakistan said that militants attacked a post": the speaker is not the subject
     via = left.via or right.via
     span = (left.start, right.end)
     people_right = [e for e in right.ids if _type(entities, e) == "person"]

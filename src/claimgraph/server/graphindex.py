@@ -77,11 +77,20 @@ class GraphIndex:
         self.speaker_name = np.fromiter((speaker_code[r[7]] for r in rows), dtype=np.int32, count=n)
         self.status = np.fromiter((status_code.get(r[8], 0) for r in rows), dtype=np.int8, count=n)
         self.subject, self.object = subject, obj
-        # A symmetric relation is one edge whatever the direction: its ends in sorted order.
+        # Edges: claims grouped by (source, relation, target), a symmetric relation's ends in sorted order.
         symmetric = np.isin(self.relation, [relation_code[r] for r in SYMMETRIC_RELATIONS])
         swap = symmetric & (subject > obj)
-        self.source = np.where(swap, obj, subject)
-        self.target = np.where(swap, subject, obj)
+        source, target = np.where(swap, obj, subject), np.where(swap, subject, obj)
+        key = (source.astype(np.int64) * len(self.relations) + self.relation) * len(self.actors) + target
+        self.edge_keys, self.edge = np.unique(key, return_inverse=True)
+        # (edge, document) pairs, to count the documents behind an edge, and the dated ones in date order.
+        n_docs = max(1, len(doc_ids))
+        pair_keys, self.pair = np.unique(self.edge.astype(np.int64) * n_docs + self.doc, return_inverse=True)
+        self.pair_edge = pair_keys // n_docs
+        pair_doc = pair_keys % n_docs
+        self.pair_date = self.doc_date[pair_doc] if len(doc_ids) else np.zeros(0, dtype=np.int32)
+        dated = np.flatnonzero(self.has_date[pair_doc]) if len(doc_ids) else np.zeros(0, dtype=np.int64)
+        self.dated_pairs = dated[np.lexsort((self.pair_date[dated], self.pair_edge[dated]))]
         self.object_name: dict[int, str] = {}
         for code, row in zip(obj.tolist(), rows, strict=True):
             self.object_name.setdefault(code, row[9])
@@ -124,23 +133,26 @@ class GraphIndex:
         if around is not None:
             codes = [self.actor_code[a] for a in around if a in self.actor_code]
             mask &= np.isin(self.subject, codes) | np.isin(self.object, codes)
-        picked = np.flatnonzero(mask)
-        if not len(picked):
+        n_edges = len(self.edge_keys)
+        claims = np.bincount(self.edge[mask], minlength=n_edges)
+        candidates = np.flatnonzero(claims)
+        if not len(candidates):
             return []
-        n_actors, n_relations = len(self.actors), len(self.relations)
-        key = ((self.source[picked].astype(np.int64) * n_relations + self.relation[picked]) * n_actors
-               + self.target[picked])
-        keys, inverse, claims = np.unique(key, return_inverse=True, return_counts=True)
-        negated = np.bincount(inverse, weights=self.negated[picked], minlength=len(keys)).astype(np.int64)
-        hedged = np.bincount(inverse, weights=self.hedged[picked], minlength=len(keys)).astype(np.int64)
-        doc = self.doc[picked]
-        documents = np.bincount(_distinct(inverse.astype(np.int64) * len(self.doc_ids) + doc) // len(self.doc_ids),
-                                minlength=len(keys))
-        first, last = self._date_span(inverse[self.has_date[doc]], self.doc_date[doc][self.has_date[doc]], len(keys))
-        order = np.lexsort((keys, -claims))[: limit + 1]
+        negated = np.bincount(self.edge[mask & self.negated], minlength=n_edges)
+        hedged = np.bincount(self.edge[mask & self.hedged], minlength=n_edges)
+        present = np.zeros(len(self.pair_edge), dtype=bool)
+        present[self.pair[mask]] = True
+        documents = np.bincount(self.pair_edge[present], minlength=n_edges)
+        first, last = self._date_span(present, n_edges)
+        # most claims first, then by edge key; the score is unique, so the cut is the same every time
+        score = claims[candidates].astype(np.int64) * n_edges + (n_edges - 1 - candidates)
+        if len(candidates) > limit + 1:
+            keep = np.argpartition(-score, limit + 1)[: limit + 1]
+            candidates, score = candidates[keep], score[keep]
         rows = []
-        for i in order.tolist():
-            source, rest = divmod(int(keys[i]), n_relations * n_actors)
+        n_actors, n_relations = len(self.actors), len(self.relations)
+        for i in candidates[np.argsort(-score)].tolist():
+            source, rest = divmod(int(self.edge_keys[i]), n_relations * n_actors)
             relation, target = divmod(rest, n_actors)
             rows.append(EdgeRow(
                 self.actors[source], self.relations[relation], self.actors[target], int(claims[i]), int(negated[i]),
@@ -148,21 +160,15 @@ class GraphIndex:
                 self.dates[first[i]] if first[i] >= 0 else None, self.dates[last[i]] if last[i] >= 0 else None))
         return rows
 
-    def _date_span(self, edge: np.ndarray, date: np.ndarray, n_edges: int) -> tuple[np.ndarray, np.ndarray]:
-        """The earliest and latest date code per edge (-1 for an edge without dated claims)."""
+    def _date_span(self, present: np.ndarray, n_edges: int) -> tuple[np.ndarray, np.ndarray]:
+        """The earliest and latest date code per edge among the present (edge, document) pairs (-1: none)."""
         first = np.full(n_edges, -1, dtype=np.int64)
         last = np.full(n_edges, -1, dtype=np.int64)
-        if len(edge):
-            ordered = np.sort(edge.astype(np.int64) * len(self.dates) + date)
-            group = ordered // len(self.dates)
+        ordered = self.dated_pairs[present[self.dated_pairs]]
+        if len(ordered):
+            group = self.pair_edge[ordered]
             starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
             ends = np.r_[starts[1:] - 1, len(ordered) - 1]
-            first[group[starts]] = ordered[starts] % len(self.dates)
-            last[group[ends]] = ordered[ends] % len(self.dates)
+            first[group[starts]] = self.pair_date[ordered[starts]]
+            last[group[ends]] = self.pair_date[ordered[ends]]
         return first, last
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, by sorting (faster than hashing for integer keys)."""
-    ordered = np.sort(values)
-    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
