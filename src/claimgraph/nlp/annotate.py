@@ -223,8 +223,8 @@ def _drop_datelines(builder: _Builder) -> None:
 
 
 _AFTER_PLACE = re.compile(r"\s*,\s*$")
-_PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|"
-                           r"northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
+_PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|"
+                           r"['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
 
 def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
