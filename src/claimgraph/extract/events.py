@@ -38,7 +38,7 @@ _CLAIM = re.compile(
     r"destroyed|ambushed|stormed|struck|hit|detonated)\b", re.IGNORECASE)
 _CLAIM_BY = re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _PERPETRATOR_AFTER = re.compile(
-    r"\b(?:by|of|from)\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant|terrorist|terror|jihadist|"
+    r"\bby\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant|terrorist|terror|jihadist|"
     r"armed|suspected|alleged)\s+)*(?:\w+\s+)?$", re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}"
                         r"to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -52,6 +52,8 @@ _NEGATED_ATTACK = re.compile(r"\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|t
 _GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s+)?(?:increased|risen|grown|"
                       r"declined|fallen|surged)", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
+_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+_REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
                         r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+",
@@ -146,7 +148,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         next_start = actor_units[index + 1].start if index + 1 < len(actor_units) else sentence.end
         is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")))  # "Kenya Attack", "Pulwama attack"
         if verb and unit.end + verb.start() < next_start and not is_modifier and not re.search(
-                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", after[:verb.start()]):
+                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", after[:verb.start()]) and not _REPORTING_BETWEEN.search(
+                after[:verb.start()]):
             if _PASSIVE.search(after[:verb.start()]):
                 targets += [e for e in unit.ids if entities[e].kind == "actor"]
             elif not re.search(r"\b(?:by|on|against|in|at)\s*$", text[max(0, unit.start - 8):unit.start]):
@@ -250,7 +253,8 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
         units = build_units(text, as_used(text, mentions, doc.entities))
         claimants = _claimants(text, units, sentence, doc.entities)
         perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
-        dates = sentence_dates(sentence.text, published, year)
+        dates = [d for d in sentence_dates(sentence.text, published, year)
+                 if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):

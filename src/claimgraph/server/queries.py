@@ -334,6 +334,22 @@ def mentions(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
 # -- graph -------------------------------------------------------------------------------------------------
 
 
+def actor(conn: Connection, actor_id: str) -> dict[str, Any]:
+    """One actor with the numbers of documents naming it, of its mentions and of its (kept) claims."""
+    row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).one()
+    e, m, c = t.document_entities.c, t.mentions.c, t.claims.c
+    kept = c.review_status != "rejected"
+    count = func.count()
+    return {
+        "id": row.id, "name": row.name, "type": row.type, "wikidata": row.wikidata, "aliases": list(row.aliases),
+        "origin": row.origin,
+        "documents": conn.execute(select(count).where(e.kind == "actor", e.entity_id == actor_id)).scalar_one(),
+        "mentions": conn.execute(select(count).where(m.kind == "actor", m.entity_id == actor_id)).scalar_one(),
+        "claims": conn.execute(select(count).where(kept, c.subject == actor_id)).scalar_one()
+        + conn.execute(select(count).where(kept, c.object == actor_id)).scalar_one(),
+    }
+
+
 def actor_index(conn: Connection) -> dict[str, tuple[str, str, str]]:
     """Actor id → (name, type, origin) for every actor of the store."""
     a = t.actors.c

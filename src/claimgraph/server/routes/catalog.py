@@ -79,7 +79,9 @@ def actors(
 @router.get("/actors/{ref}", summary="One actor")
 def actor(app_state: State, ref: str) -> dict[str, Any]:
     """The actor ``ref`` names (id, name or alias) with its counts."""
-    return app_state.store.actor(resolve_actor(app_state, ref))
+    actor_id = resolve_actor(app_state, ref)
+    with app_state.store.engine.connect() as conn:
+        return queries.actor(conn, actor_id)
 
 
 @router.get("/claims", summary="Claims")
