@@ -62,7 +62,7 @@ def build_store(store: Store, n_claims: int, n_docs: int, n_actors: int, seed: i
     actor_ids = [f"new:actor-{i}" for i in range(n_actors)]
     actors = [{"id": a, "name": f"Actor {i}", "type": TYPES[i % len(TYPES)], "wikidata": None, "aliases": [],
                "origin": "new"} for i, a in enumerate(actor_ids)]
-    weights = [1 / (i + 1) ** 1.1 for i in range(n_actors)]  # heavy tail: a few hubs, many rare actors
+    weights = [1 / (i + 1) ** 0.8 for i in range(n_actors)]  # heavy tail: a few hubs, many rare actors
     subjects = rng.choices(actor_ids, weights, k=n_claims)
     objects = rng.choices(actor_ids, weights, k=n_claims)
     evidence, claims = [], []

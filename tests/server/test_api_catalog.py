@@ -99,7 +99,9 @@ def test_actors_search_type_and_single(client):
     assert [a["id"] for a in found] == ["kb:iskp"]
     agencies = client.get("/api/actors", params={"type": "state_agency"}).json()["items"]
     assert [a["id"] for a in agencies] == ["kb:isi"]
-    assert client.get("/api/actors/Inter-Services Intelligence").json()["id"] == "kb:isi"
+    isi = client.get("/api/actors/Inter-Services Intelligence").json()
+    assert isi == next(a for a in everything["items"] if a["id"] == "kb:isi")
+    assert (isi["claims"], isi["documents"]) == (3, 3)
     assert client.get("/api/actors", params={"type": "wizard"}).status_code == 422
     assert client.get("/api/actors", params={"origin": "elsewhere"}).status_code == 422
     assert client.get("/api/actors/kb:nobody").status_code == 404

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_client
 
 
 def edges_by_id(graph):
@@ -144,3 +145,27 @@ def test_grading_an_outlet_changes_the_reliability_shown(client):
     sources = {s["name"]: s["grade"] for s in client.get("/api/sources").json()}
     assert sources["Harbour Gazette"] == "B" and sources["Ridge Courier"] == "F"
     assert client.put("/api/sources/grade", json={"name": "Harbour Gazette", "grade": "Z"}).status_code == 422
+
+
+def test_edges_carry_their_date_span_and_documents(client):
+    edges = edges_by_id(client.get("/api/graph").json())
+    supports = edges["kb:isi|supports|kb:iskp"]
+    assert (supports["first"], supports["last"]) == ("2024-03-15", "2024-06-02")
+    assert edges["kb:isi|supports|kb:ttp"]["first"] == "2023-01-05"
+
+
+def test_graph_of_review_states_and_speakers(client):
+    client.post("/api/claims/claim:south-1/review", json={"reviewer": "Ana", "action": "reject"})
+    kept = edges_by_id(client.get("/api/graph").json())
+    assert kept["kb:isi|supports|kb:iskp"]["claims"] == 1
+    every = edges_by_id(client.get("/api/graph", params={"include_rejected": True}).json())
+    assert every["kb:isi|supports|kb:iskp"]["claims"] == 2
+    rejected = client.get("/api/graph", params={"review_status": "rejected"}).json()
+    assert [e["id"] for e in rejected["edges"]] == ["kb:isi|supports|kb:iskp"]
+    by_pakistan = client.get("/api/graph", params={"speaker": "Pakistan", "include_rejected": True}).json()
+    assert [e["id"] for e in by_pakistan["edges"]] == ["kb:isi|supports|kb:iskp"]
+
+
+def test_graph_of_an_empty_store(store):
+    with make_client(store) as empty:
+        assert empty.get("/api/graph").json() == {"nodes": [], "edges": [], "truncated": False, "limit": 1500}

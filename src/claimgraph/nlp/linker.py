@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 import ahocorasick
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.nlp.text import _PUNCT, fold, fold_key
+from claimgraph.nlp.text import _PUNCT, fold, fold_key, unify_punctuation
 
 _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
@@ -86,39 +86,59 @@ def index_for(kb: KnowledgeBase) -> _Index:
     return index
 
 
-def _on_boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
-
-
 def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> list[Match]:
     """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order.
     ``folded`` is ``fold(text)`` when the caller has it already."""
     index = index_for(kb)
-    candidates: list[Match] = []
     folded = fold(text) if folded is None else folded
-    for automaton, haystack in ((index.folded, folded), (index.cased, text.translate(_PUNCT_TABLE))):
+    size = len(text)
+    candidates: list[tuple[int, int, tuple[str, ...]]] = []
+    for automaton, haystack in ((index.folded, folded), (index.cased, unify_punctuation(text))):
         if automaton.kind != ahocorasick.AHOCORASICK:
             continue
         for end_index, (length, ids, capitalised) in automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
+            if start > 0:  # word boundaries: no letter, digit or underscore on either side
+                before = text[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+            if end < size:
+                after = text[end]
+                if after.isalnum() or after == "_":
+                    continue
             if capitalised and not text[start].isupper():
-                continue
-            if _on_boundary(text, start, end):
-                candidates.append(Match(start, end, ids))
-    return select_longest(candidates)
+                continue  # a name written with a capital ("Central Asia") must be capitalised in the text
+            candidates.append((start, end, ids))
+    return [Match(*found) for found in select_longest(candidates)]
 
 
-def select_longest(candidates: list[Match]) -> list[Match]:
-    """Keep the longest of overlapping matches (earliest on ties), returned in text order."""
-    taken: list[Match] = []
-    occupied: list[tuple[int, int]] = []
-    for match in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(match.end <= s or match.start >= e for s, e in occupied):
-            taken.append(match)
-            occupied.append((match.start, match.end))
-    return sorted(taken, key=lambda m: m.start)
+Span3 = tuple[int, int, tuple[str, ...]]
+
+
+def select_longest(candidates: list[Span3]) -> list[Span3]:
+    """Keep the longest of overlapping (start, end, ids) matches (earliest on ties), in text order."""
+    taken: list[Span3] = []
+    cluster: list[Span3] = []
+    cluster_end = -1
+    for match in sorted(candidates):
+        if cluster and match[0] >= cluster_end:
+            taken.extend(_longest_first(cluster))
+            cluster = []
+        cluster_end = max(cluster_end, match[1]) if cluster else match[1]
+        cluster.append(match)
+    taken.extend(_longest_first(cluster))
+    return taken
+
+
+def _longest_first(cluster: list[Span3]) -> list[Span3]:
+    """Within a run of overlapping matches, the longest ones that do not overlap, in text order."""
+    if len(cluster) < 2:
+        return cluster
+    kept: list[Span3] = []
+    for match in sorted(cluster, key=lambda m: (m[0] - m[1], m[0])):
+        if all(match[1] <= k[0] or match[0] >= k[1] for k in kept):
+            kept.append(match)
+    return sorted(kept)
 
 
 _ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)

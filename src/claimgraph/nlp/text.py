@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -15,20 +16,33 @@ _PUNCT = {
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {ord(k): v for k, v in _PUNCT.items()}
-    for code in range(0x41, 0x250):
+    for code in range(0x80, 0x250):
         char = chr(code)
         if code in table:
             continue
-        base = unicodedata.normalize("NFKD", char)[:1]
-        lowered = base.lower()
-        if base and base.isascii() and len(lowered) == 1 and lowered != char:
-            table[code] = lowered
+        base = unicodedata.normalize("NFKD", char)[:1].lower()
+        if base and base.isascii() and len(base) == 1:
+            table[code] = base
     return table
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PUNCT_CHARS = re.compile("[" + "".join(_PUNCT) + "]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _fold_table().get(ord(match.group()), match.group())
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and unify quotes, dashes and spaces, one character for one character."""
-    return text.translate(_fold_table())
+    lowered = text.replace("\u0130", "I").lower()  # "İ" is the one letter whose lower case is two characters
+    return lowered if lowered.isascii() else _NON_ASCII.sub(_fold_char, lowered)
+
+
+def unify_punctuation(text: str) -> str:
+    """Quotes, dashes and spaces unified as in ``fold``, case kept (for matching acronyms)."""
+    return _PUNCT_CHARS.sub(lambda m: _PUNCT[m.group()], text)
 
 
 def fold_key(text: str) -> str:
