@@ -195,6 +195,12 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alle
                             r"that\b", re.IGNORECASE)
 _APPOSITION_CLOSE = re.compile(r"\s*,\s+(?:has|have|had|is|was|were|are|will|also|\w+ed)\b", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
+_THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impos\w+|indict\w*|blacklist\w*|"
+                          r"people|entities|individuals|those|businesses|companies|firms|facilitators|financiers|"
+                          r"networks)\b", re.IGNORECASE)
+_OBJECT_QUALIFIES = re.compile(r"\b(?:linked|affiliated|loyal|aligned|associated|tied|connected|belonging)\s+"
+                               r"(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_INSURGENCY = re.compile(r"insurgency|rebellion|uprising", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
 
@@ -319,8 +325,14 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         if tr.AFTER_OBJECT_PROXY.match(after_object) and right.kind == "actor":
             return _pairs(left.ids, "supports", right.ids, left.start, right.end + 40, link, via)
         return []
-    trigger, _match = best
+    trigger, match = best
     relation = trigger.relation
+    if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
+        return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
+    if relation != "member_of" and _OBJECT_QUALIFIES.search(link, match.end()):
+        return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
+    if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
+        return []  # "fights in Mali" places a fight, it does not oppose the state
     if right.kind != "actor" and (relation not in ("attacks", "rival_of") or not _PLACE_OBJECT_LINK.search(link)):
         return []
     subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
@@ -373,7 +385,7 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
     following = units[position + 1:]
     places: list[Unit] = []
     for unit in following:
-        if unit.kind == "actor" and not any(_type(entities, e) == "state" for e in unit.ids):
+        if unit.kind == "actor":
             break
         if not places:
             link = text[actor.end:unit.start]
