@@ -54,6 +54,7 @@ _GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
                         r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+",
@@ -344,6 +345,8 @@ def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:
 
 
 def _merge(doc: AnnotatedDoc, event: EventDraft, draft: EventDraft) -> None:
+    if not _FULL_STOP.search(event.sentence.text) and _FULL_STOP.search(draft.sentence.text):
+        event.sentence = draft.sentence  # a title line gives way to the first full sentence as evidence
     for name in ("date", "date_precision", "killed", "wounded", "casualty_text"):
         if getattr(event, name) is None and getattr(draft, name) is not None:
             setattr(event, name, getattr(draft, name))
