@@ -246,8 +246,8 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
             continue
         if _NEGATED_ATTACK.search(sentence.text) or _GENERIC.search(sentence.text):
             continue
-        if _is_headline(sentence.text):
-            continue  # headlines repeat the body's events in fewer words
+        if _is_headline(sentence.text) or (sentence.index == 0 and not _FULL_STOP.search(sentence.text)):
+            continue  # headlines and title lines repeat the body's events in fewer words
         aggregate = (bool(_AGGREGATE.search(sentence.text)) or _only_plural_or_hypothetical(sentence.text)) \
             and not victims
         mentions = doc.mentions_in(sentence.start, sentence.end)
