@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
@@ -154,9 +155,15 @@ _PLACE_CONTEXT_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|['’]s\s+(?:streets|outskir
                                   r"(?:city|province|district|airport|police|residents))")
 
 
+_METONYMS: WeakKeyDictionary[KnowledgeBase, dict[str, str]] = WeakKeyDictionary()
+
+
 def _metonyms(kb: KnowledgeBase) -> dict[str, str]:
-    metonyms = getattr(kb, "metonyms", None)
-    return metonyms() if metonyms else {}
+    """Place id → the state it stands for, computed once per KB."""
+    found = _METONYMS.get(kb)
+    if found is None:
+        found = _METONYMS[kb] = kb.metonyms()
+    return found
 
 
 class _Builder:
