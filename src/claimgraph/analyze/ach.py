@@ -27,12 +27,11 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from claimgraph.analyze.analysis import Analysis
 from claimgraph.analyze.conflicts import Assertion, clash
 from claimgraph.analyze.evidence import Evidence
 from claimgraph.analyze.hierarchy import descendants
+from claimgraph.analyze.yaml_files import read_yaml_file
 from claimgraph.errors import InputError
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import RELATIONS, SYMMETRIC_RELATIONS, Corpus
@@ -167,13 +166,7 @@ def parse_hypotheses(data: Any, kb: KnowledgeBase, source: str = "hypotheses") -
 
 def load_hypotheses(path: Path, kb: KnowledgeBase) -> list[Hypothesis]:
     """Read a hypotheses YAML file."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML ({str(exc).splitlines()[0]})") from exc
-    return parse_hypotheses(data, kb, str(path))
+    return parse_hypotheses(read_yaml_file(path), kb, str(path))
 
 
 @dataclass(frozen=True)

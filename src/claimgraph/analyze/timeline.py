@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from claimgraph.analyze.statements import doc_label, unique_extractions
+from claimgraph.analyze.yaml_files import read_yaml_file
 from claimgraph.errors import InputError
 from claimgraph.model import Corpus, Document
 from claimgraph.nlp.dates import DateMention, find_dates
@@ -123,13 +124,7 @@ def reference_events(data: Any, source: str) -> list[ReferenceEvent]:
 
 def load_reference_file(path: Path) -> list[ReferenceEvent]:
     """Reference entries from a user's YAML file."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or "cannot be read") from exc
-    except yaml.YAMLError as exc:
-        raise InputError(str(path), f"not valid YAML ({str(exc).splitlines()[0]})") from exc
-    return reference_events(data, str(path))
+    return reference_events(read_yaml_file(path), str(path))
 
 
 @lru_cache(maxsize=1)

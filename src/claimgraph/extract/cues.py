@@ -17,9 +17,13 @@ HEDGE = re.compile(
     re.IGNORECASE)
 
 
+_IN_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def is_negated(words: str) -> bool:
-    """Whether the linking words deny the relation ("has never targeted", "denied funding")."""
-    return bool(NEGATION.search(words))
+    """Whether the linking words deny the relation ("has never targeted", "denied funding"); a negation
+    inside a relative clause ("an area that does not usually see …") does not."""
+    return any(not _IN_RELATIVE_CLAUSE.search(words, 0, cue.start()) for cue in NEGATION.finditer(words))
 
 
 def is_denial(words: str) -> bool:

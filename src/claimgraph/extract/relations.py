@@ -201,6 +201,8 @@ _THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impo
 _OBJECT_QUALIFIES = re.compile(r"\b(?:linked|affiliated|loyal|aligned|associated|tied|connected|belonging)\s+"
                                r"(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSURGENCY = re.compile(r"insurgency|rebellion|uprising", re.IGNORECASE)
+_ORG_AFFILIATE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?P<role>affiliate|branch|wing|faction|offshoot|proxy|front|"
+                            r"franchise|splinter group|province)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
 
@@ -237,16 +239,35 @@ def _fold_possessors(text: str, units: list[Unit],
     """"Pakistan's ISI" acts as ISI; "Yemen's Houthis" also says the Houthis operate in Yemen."""
     folded: list[Unit] = []
     found: list[Candidate] = []
+    pending: Unit | None = None  # "Yemen's Iran-backed Houthis": the possession passes over the modifier
     for unit in units:
-        if folded and unit.kind == "actor" and len(folded[-1].mentions) == 1 and _POSSESSIVE.match(
-                text[folded[-1].end:unit.start]):
-            owner = folded.pop()
-            owner_is_place = all(_type(entities, e) == "state" or entities[e].kind == "place" for e in owner.ids)
-            if owner_is_place and all(_type(entities, e) == "armed_group" for e in unit.ids):
-                found += _pairs(unit.ids, "operates_in", owner.ids, owner.start, unit.end, "'s", unit.via)
+        if folded and unit.kind == "actor" and _POSSESSIVE.match(text[folded[-1].end:unit.start]):
+            last = folded.pop()
+            owner = Unit([last.mentions[-1]], last.mentions[-1].start, last.end)
+            if len(last.mentions) > 1:  # "…, Yemen's Houthis": only the last of a list owns
+                folded.append(Unit(last.mentions[:-1], last.start, last.mentions[-2].end))
+            if _MODIFIER_LINK.match(text, unit.end):
+                pending = owner
+                folded.append(unit)
+                continue
+            found += _possession(owner, unit, entities)
             unit = Unit(unit.mentions, owner.start, unit.end)
+        elif pending is not None and folded and _MODIFIER_LINK.match(text, folded[-1].end) and unit.kind == "actor":
+            found += _possession(pending, unit, entities)
+        pending = None if unit.kind == "actor" and found else pending
         folded.append(unit)
     return folded, found
+
+
+def _possession(owner: Unit, unit: Unit, entities: dict[str, EntityInfo]) -> list[Candidate]:
+    """"Yemen's Houthis" operate in Yemen; "the Islamic State's Sahel Province" is a branch (per the KB)."""
+    owner_is_place = all(_type(entities, e) == "state" or entities[e].kind == "place" for e in owner.ids)
+    groups = all(_type(entities, e) == "armed_group" for e in unit.ids)
+    if owner_is_place and groups:
+        return _pairs(unit.ids, "operates_in", owner.ids, owner.start, unit.end, "'s", unit.via)
+    if groups and all(o in entities[e].ancestors for e in unit.ids for o in owner.ids):
+        return _pairs(unit.ids, "member_of", owner.ids, owner.start, unit.end, "'s", unit.via)
+    return []
 
 
 def _continued_objects(text: str, paired: list[Candidate], right: Unit, later: Sequence[Unit],
@@ -305,10 +326,15 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
         if after and re.fullmatch(r"\s*,\s*(?:the\s+)?", link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
+    # "JNIM, an al-Qaeda affiliate"
+    affiliate = _ORG_AFFILIATE.match(text, right.end)
+    if affiliate and orgs_left and orgs_right and re.fullmatch(r"\s*,\s*(?:an?|the|its)\s+", link):
+        return _pairs(left.ids, tr.preposed_relation(affiliate), right.ids, left.start, affiliate.end(), link, via)
     # "al-Qaeda's Sahelian affiliate, JNIM"
     branch = tr.POSSESSIVE_BRANCH.match(link)
     if branch and orgs_left and orgs_right:
-        return _pairs(right.ids, tr.preposed_relation(branch), left.ids, *span, link, via)
+        owner = list(left.mentions[-1].ids)  # "ISSP and al-Qaeda's affiliate, JNIM": only al-Qaeda owns
+        return _pairs(right.ids, tr.preposed_relation(branch), owner, *span, link, via)
     # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
     preposed = tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
     if preposed and re.fullmatch(r"\s*,\s*", link):
@@ -385,6 +411,8 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
     following = units[position + 1:]
     places: list[Unit] = []
     for unit in following:
+        if unit.kind == "actor" and set(unit.ids) == set(actor.ids):
+            continue  # "ISSP has spread its governance in Mali"
         if unit.kind == "actor":
             break
         if not places:
