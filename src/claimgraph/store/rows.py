@@ -74,6 +74,18 @@ def span_of(row: Mapping[str, Any]) -> Span:
     return Span(row["ev_start"], row["ev_end"], row["ev_text"])
 
 
+def _speaker_of(row: Mapping[str, Any]) -> Speaker:
+    return Speaker(row["asserted_by_id"], row["asserted_by_name"])
+
+
+def _speaker_dict(m: Mapping[str, Any]) -> dict[str, Any]:
+    return {"id": m["asserted_by_id"], "name": m["asserted_by_name"]}
+
+
+def _evidence_dict(m: Mapping[str, Any]) -> dict[str, Any]:
+    return {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]}
+
+
 def claim_from_row(row: Mapping[str, Any]) -> Claim:
     """A Claim with its current (reviewed) values; ``row`` carries the evidence as ``ev_*``."""
     return Claim(
@@ -85,7 +97,7 @@ def claim_from_row(row: Mapping[str, Any]) -> Claim:
         evidence=span_of(row),
         polarity=row["polarity"],
         hedged=bool(row["hedged"]),
-        asserted_by=Speaker(row["asserted_by_id"], row["asserted_by_name"]),
+        asserted_by=_speaker_of(row),
         time=row["time"],
         confidence=row["confidence"],
         extractor=row["extractor"],
@@ -112,7 +124,7 @@ def event_from_row(row: Mapping[str, Any], participants: Mapping[str, list[str]]
         wounded=row["wounded"],
         casualty_text=row["casualty_text"],
         hedged=bool(row["hedged"]),
-        asserted_by=Speaker(row["asserted_by_id"], row["asserted_by_name"]),
+        asserted_by=_speaker_of(row),
     )
 
 
@@ -125,7 +137,7 @@ def claim_values(row: Mapping[str, Any]) -> dict[str, Any]:
         "object_name": row["object_name"],
         "polarity": row["polarity"],
         "hedged": bool(row["hedged"]),
-        "asserted_by": {"id": row["asserted_by_id"], "name": row["asserted_by_name"]},
+        "asserted_by": _speaker_dict(row),
         "time": row["time"],
         "review_status": row["review_status"],
     }
@@ -138,9 +150,8 @@ def iso_time(value: datetime | None) -> str | None:
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
 
 
-def claim_dict(row: Any) -> dict[str, Any]:
-    """A claim of ``Store.claims``: its row with evidence (``ev_*``), document and actor names joined."""
-    m = row._mapping
+def _document_fields(m: Mapping[str, Any]) -> dict[str, Any]:
+    """The id of a claim or event and the fields of its document joined to it."""
     return {
         "id": m["id"],
         "doc_id": m["doc_id"],
@@ -148,6 +159,14 @@ def claim_dict(row: Any) -> dict[str, Any]:
         "outlet": m["outlet"],
         "published": m["published"],
         "duplicate_of": m["duplicate_of"],
+    }
+
+
+def claim_dict(row: Any) -> dict[str, Any]:
+    """A claim of ``Store.claims``: its row with evidence (``ev_*``), document and actor names joined."""
+    m = row._mapping
+    return {
+        **_document_fields(m),
         "subject": m["subject"],
         "subject_name": m["subject_name"] or m["subject"],
         "relation": m["relation"],
@@ -155,12 +174,12 @@ def claim_dict(row: Any) -> dict[str, Any]:
         "object_name": m["object_name"] or m["object_actor_name"] or m["object"],
         "polarity": m["polarity"],
         "hedged": bool(m["hedged"]),
-        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
+        "asserted_by": _speaker_dict(m),
         "time": m["time"],
         "confidence": m["confidence"],
         "extractor": m["extractor"],
         "subject_via": m["subject_via"],
-        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
+        "evidence": _evidence_dict(m),
         "review_status": m["review_status"],
         "reviewed_by": m["reviewed_by"],
         "reviewed_at": iso_time(m["reviewed_at"]),
@@ -174,12 +193,7 @@ def event_dict(row: Any, roles: Mapping[str, list[str]]) -> dict[str, Any]:
     if m["place_name"] is not None:
         place = {"id": m["place_id"], "name": m["place_name"], "country": m["place_country"]}
     return {
-        "id": m["id"],
-        "doc_id": m["doc_id"],
-        "doc_title": m["doc_title"],
-        "outlet": m["outlet"],
-        "published": m["published"],
-        "duplicate_of": m["duplicate_of"],
+        **_document_fields(m),
         "kind": m["kind"],
         "date": m["date"],
         "date_precision": m["date_precision"],
@@ -191,6 +205,6 @@ def event_dict(row: Any, roles: Mapping[str, list[str]]) -> dict[str, Any]:
         "wounded": m["wounded"],
         "casualty_text": m["casualty_text"],
         "hedged": bool(m["hedged"]),
-        "asserted_by": {"id": m["asserted_by_id"], "name": m["asserted_by_name"]},
-        "evidence": {"start": m["ev_start"], "end": m["ev_end"], "text": m["ev_text"]},
+        "asserted_by": _speaker_dict(m),
+        "evidence": _evidence_dict(m),
     }

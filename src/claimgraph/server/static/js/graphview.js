@@ -38,38 +38,42 @@ function fitPositions(cy, positions, padding = 20) {
   cy.viewport({ zoom: z, pan: { x: w / 2 - z * (x1 + x2) / 2, y: h / 2 - z * (y1 + y2) / 2 } });
 }
 
-/** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data). */
+/** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data).
+ * A large graph gets its own Cytoscape instance that draws a snapshot while the user pans or zooms, hides
+ * edges meanwhile and does not shorten labels (measuring text for thousands of labels is slow). */
 export function createGraph(container, handlers = {}) {
-  const cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, textureOnViewport: true,
-                         pixelRatio: 1 });
-  let wrapped = true;
-  cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
-  cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
-  cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
-  cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
+  let cy = null;
+  let large = null;
 
-  function setWrapping(on) {
-    if (on === wrapped) return;
-    cy.style().selector("node").style("text-wrap", on ? "ellipsis" : "none").update();
-    wrapped = on;
+  function make(big) {
+    if (cy) cy.destroy();
+    cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, pixelRatio: 1,
+                     textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big });
+    if (big) cy.style().selector("node").style("text-wrap", "none").update();
+    cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
+    cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
+    cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
+    cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
+    large = big;
   }
+  make(false);
 
   return {
-    cy,
+    get cy() { return cy; },
     /** Replace the graph and lay it out; returns the time taken in milliseconds. */
     show(graph) {
       if (cy.destroyed()) return 0;
       const started = performance.now();
-      const large = graph.nodes.length > LARGE;
-      setWrapping(!large);  // shortening labels measures text: too slow for thousands of labels
-      const positions = large ? ringPositions(graph.nodes) : null;
+      const big = graph.nodes.length > LARGE;
+      if (big !== large) make(big);
+      const positions = big ? ringPositions(graph.nodes) : null;
       const els = elements(graph, { showEdgeLabels: graph.edges.length <= LABELLED_EDGES });
       if (positions) for (const el of els) if (el.group === "nodes") el.position = positions.get(el.data.id);
       cy.batch(() => {
         cy.elements().remove();
         cy.add(els);
       });
-      if (large) fitPositions(cy, positions);
+      if (big) fitPositions(cy, positions);
       else cy.layout(COSE).run();
       return performance.now() - started;
     },
