@@ -192,7 +192,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
 
 _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
                             r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
-                            r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they …" speaks of itself
+                            r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
 _APPOSITION_CLOSE = re.compile(r"\s*,\s+(?:has|have|had|is|was|were|are|will|also|\w+ed)\b", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impos\w+|indict\w*|blacklist\w*|"
