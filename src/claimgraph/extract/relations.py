@@ -193,6 +193,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
 _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
                             r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
                             r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
+_SPEAKS_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|warned|insisted|explained|noted)\b", re.IGNORECASE)
 _APPOSITION_CLOSE = re.compile(r"\s*,\s+(?:has|have|had|is|was|were|are|will|also|\w+ed)\b", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impos\w+|indict\w*|blacklist\w*|"
@@ -303,6 +304,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
     if _REPORTED_THAT.search(link):
         return []  # "Pakistan said that militants attacked a post": the speaker is not the subject
+    if _SPEAKS_NEXT.match(text, right.end) and re.search(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$", link):
+        return []  # "… against any country," he said: the speaker is not the object
     via = left.via or right.via
     span = (left.start, right.end)
     people_right = [e for e in right.ids if _type(entities, e) == "person"]

@@ -180,6 +180,7 @@ def _claim_select(filters: Filters) -> Select:
             t.evidence.c.start.label("ev_start"), t.evidence.c.end.label("ev_end"), t.evidence.c.text.label("ev_text"),
             t.documents.c.title.label("doc_title"), t.documents.c.outlet, t.documents.c.published,
             t.documents.c.duplicate_of, t.documents.c.tags, t.documents.c.author,
+            t.documents.c.source.label("doc_source"),
             subj.c.name.label("subject_name"), subj.c.type.label("subject_type"),
             obj.c.name.label("object_actor_name"), obj.c.type.label("object_type"),
         )
@@ -195,9 +196,9 @@ def claim_json(row: Any) -> dict[str, Any]:
     m = row._mapping
     tags = dict(m["tags"] or {})
     return {
-        "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "outlet": m["outlet"],
-        "published": m["published"], "perspective": tags.get("perspective"), "duplicate_of": m["duplicate_of"],
-        "subject": m["subject"], "subject_name": m["subject_name"] or m["subject"], "subject_type": m["subject_type"],
+        "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "doc_source": m["doc_source"],
+        "outlet": m["outlet"], "published": m["published"], "perspective": tags.get("perspective"),
+        "duplicate_of": m["duplicate_of"], "subject": m["subject"], "subject_name": m["subject_name"] or m["subject"], "subject_type": m["subject_type"],
         "relation": m["relation"],
         "object": m["object"], "object_name": m["object_name"] or m["object_actor_name"] or m["object"],
         "object_type": m["object_type"],
@@ -273,7 +274,7 @@ def events(conn: Connection, filters: Filters, kind: str | None, limit: int,
         select(t.events, t.evidence.c.start.label("ev_start"), t.evidence.c.end.label("ev_end"),
                t.evidence.c.text.label("ev_text"), t.documents.c.title.label("doc_title"), t.documents.c.outlet,
                t.documents.c.published, t.documents.c.duplicate_of, t.documents.c.tags, t.documents.c.author,
-               t.places.c.lat, t.places.c.lon)
+               t.documents.c.source.label("doc_source"), t.places.c.lat, t.places.c.lon)
         .select_from(joined.join(t.evidence, e.evidence_id == t.evidence.c.id)
                      .outerjoin(t.places, t.places.c.id == e.place_id))
         .where(*conditions)
@@ -297,9 +298,9 @@ def _event_json(row: Any, roles: dict[str, list[str]]) -> dict[str, Any]:
         place = {"id": m["place_id"], "name": m["place_name"], "country": m["place_country"],
                  "lat": m["lat"], "lon": m["lon"]}
     return {
-        "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "outlet": m["outlet"],
-        "published": m["published"], "perspective": tags.get("perspective"), "duplicate_of": m["duplicate_of"],
-        "kind": m["kind"], "date": m["date"], "date_precision": m["date_precision"], "place": place,
+        "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "doc_source": m["doc_source"],
+        "outlet": m["outlet"], "published": m["published"], "perspective": tags.get("perspective"),
+        "duplicate_of": m["duplicate_of"], "kind": m["kind"], "date": m["date"], "date_precision": m["date_precision"], "place": place,
         "perpetrators": list(roles.get("perpetrator", [])), "claimed_by": list(roles.get("claimed_by", [])),
         "targets": list(roles.get("target", [])), "killed": m["killed"], "wounded": m["wounded"],
         "casualty_text": m["casualty_text"], "hedged": bool(m["hedged"]),

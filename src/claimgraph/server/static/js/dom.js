@@ -53,8 +53,10 @@ export function badge(text, kind = "") {
   return h("span", { class: `badge ${kind}`.trim() }, text);
 }
 
-/** A document's name for people: its title, else the file it was read from, else its id's beginning. */
+/** A document's name for people: its title, else the file it was read from, else its id's beginning
+ * (``doc`` is a document, or a claim or event with doc_title, doc_source and doc_id). */
 export function docLabel(doc) {
+  if (doc.doc_id) return docLabel({ title: doc.doc_title, source: doc.doc_source, id: doc.doc_id });
   if (doc.title) return doc.title;
   if (doc.source && doc.source !== "-") return doc.source.split(/[\\/]/).pop();
   return shortId(doc.id);

@@ -1,5 +1,5 @@
 // The sources of events: each report with its document, outlet, speaker and sentence.
-import { badge, h, readerLink } from "./dom.js";
+import { badge, docLabel, h, readerLink } from "./dom.js";
 
 export function eventSummary(e) {
   const parts = [e.date || "undated", e.place ? e.place.name + (e.place.country && e.place.country !== e.place.name ? `, ${e.place.country}` : "") : null];
@@ -15,7 +15,7 @@ export function eventCard(e) {
     e.claimed_by_names.length ? h("div", { class: "small" }, "claimed by: ", e.claimed_by_names.join(", ")) : null,
     e.targets_names.length ? h("div", { class: "small" }, "target: ", e.targets_names.join(", ")) : null,
     h("blockquote", {}, e.evidence.text),
-    h("div", { class: "muted small" }, readerLink(e.doc_id, null, e.doc_title || e.doc_id),
+    h("div", { class: "muted small" }, readerLink(e.doc_id, null, docLabel(e)),
       e.outlet ? ` · ${e.outlet}` : "", e.published ? ` · ${e.published}` : "",
       e.perspective ? ` · ${e.perspective}` : "", ` · speaker: ${e.speaker}`, " ",
       e.hedged ? badge("hedged", "hedged") : null,

@@ -1,6 +1,6 @@
 // Evidence cards: the sentence behind a claim with its document, outlet, speaker, hedging, polarity and the
 // Admiralty rating (source reliability A–F, information credibility 1–6).
-import { badge, h, readerLink } from "./dom.js";
+import { badge, docLabel, h, readerLink } from "./dom.js";
 import { relationLabel } from "./style.js";
 
 export function claimFlags(claim) {
@@ -33,7 +33,7 @@ export function evidenceCard(claim, { title = false } = {}) {
     title ? h("div", { class: "claim-title" }, claimTitle(claim)) : null,
     h("blockquote", {}, claim.evidence.text),
     h("dl", {},
-      h("dt", {}, "Document"), h("dd", {}, readerLink(claim.doc_id, claim.id, claim.doc_title || claim.doc_id)),
+      h("dt", {}, "Document"), h("dd", {}, readerLink(claim.doc_id, claim.id, docLabel(claim))),
       h("dt", {}, "Outlet"), h("dd", {}, claim.outlet || "—", claim.published ? ` · ${claim.published}` : ""),
       claim.perspective ? [h("dt", {}, "Perspective"), h("dd", {}, claim.perspective)] : null,
       h("dt", {}, "Speaker"), h("dd", {}, claim.speaker || claim.asserted_by.name),

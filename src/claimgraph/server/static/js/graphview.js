@@ -1,6 +1,6 @@
 // A Cytoscape.js graph of the API's nodes and edges, laid out to suit its size: a force-directed layout (cose)
-// up to LARGE nodes; beyond, rings around the most-claimed actors, computed directly and fitted without
-// measuring labels, so that a graph of thousands of actors still draws in about a second.
+// up to LARGE nodes; beyond, an overview: rings around the most-claimed actors, computed directly and fitted
+// without measuring labels, drawn with cheaper styles, so that thousands of actors stay usable.
 import cytoscape from "../vendor/cytoscape/cytoscape.esm.min.mjs";
 import { elements, stylesheet } from "./style.js";
 
@@ -39,8 +39,8 @@ function fitPositions(cy, positions, padding = 20) {
 }
 
 /** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data).
- * A large graph gets its own Cytoscape instance that draws a snapshot while the user pans or zooms, hides
- * edges meanwhile and does not shorten labels (measuring text for thousands of labels is slow). */
+ * A large graph gets its own Cytoscape instance that draws a snapshot while the user pans or zooms and hides
+ * edges meanwhile. */
 export function createGraph(container, handlers = {}) {
   let cy = null;
   let large = null;
@@ -49,7 +49,12 @@ export function createGraph(container, handlers = {}) {
     if (cy) cy.destroy();
     cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, pixelRatio: 1,
                      textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big });
-    if (big) cy.style().selector("node").style("text-wrap", "none").update();
+    if (big) {
+      // overview: straight edges without arrows, plain nodes, names once zoomed in (each is cheaper to draw)
+      cy.style().selector("node").style({ "text-wrap": "none", "border-width": 0, "text-background-opacity": 0,
+                                          "min-zoomed-font-size": 10 })
+        .selector("edge").style({ "curve-style": "haystack", "haystack-radius": 0 }).update();
+    }
     cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
     cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
     cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));

@@ -2,13 +2,13 @@
 // to read every sentence behind it; click an actor for its details, double-click it (or "Expand") to add
 // its neighbourhood.
 import { get, notify } from "../api.js";
-import { badge, debounce, fill, h } from "../dom.js";
+import { badge, debounce, fill, h, select } from "../dom.js";
 import { edgePanel } from "../evidence.js";
 import { filterPanel, params } from "../filters.js";
-import { createGraph } from "../graphview.js";
+import { createGraph, LARGE } from "../graphview.js";
 import { ACTOR_STYLE, legend } from "../style.js";
 
-const MAX_EDGES = 1500;
+const EDGE_CHOICES = [300, 1500, 3000, 6500, 10000];
 
 export async function mount(container, { query }) {
   const side = h("aside", { class: "sidebar" });
@@ -20,11 +20,17 @@ export async function mount(container, { query }) {
   const panel = h("aside", { class: "panel", id: "evidence" },
     h("p", { class: "hint" }, "Click an edge to see every sentence behind it. Click an actor for its details; ",
       "double-click it to expand its neighbourhood."));
+  let maxEdges = Math.min(10000, Math.max(1, Number(query.get("max_edges")) || 1500));
+  const choices = [...new Set([...EDGE_CHOICES, maxEdges])].sort((a, b) => a - b);
+  const edgeChoice = select(choices.map((n) => ({ value: n, label: `${n.toLocaleString("en")} edges` })), maxEdges,
+    { "aria-label": "Most edges shown", title: "Most edges shown (the most-claimed first)" });
+  edgeChoice.addEventListener("change", () => { maxEdges = Number(edgeChoice.value); centre ? findActor(centre) : load(); });
   const toolbar = h("div", { class: "toolbar" },
     search, options,
     h("button", { type: "button", onclick: () => findActor(search.value) }, "Show neighbourhood"),
     h("button", { type: "button", onclick: () => load() }, "Whole graph"),
     h("button", { type: "button", onclick: () => view.cy.fit(undefined, 30) }, "Fit"),
+    edgeChoice,
     status);
   container.append(side, h("section", { class: "graph-main" }, toolbar, canvas), panel);
 
@@ -39,7 +45,9 @@ export async function mount(container, { query }) {
   async function load() {
     centre = null;
     fill(status, "loading…");
-    const graph = await get("/graph", { ...params(), max_edges: MAX_EDGES });
+    canvas.dataset.requestedAt = Math.round(performance.now());
+    const graph = await get("/graph", { ...params(), max_edges: maxEdges });
+    canvas.dataset.receivedAt = Math.round(performance.now());
     draw(graph);
   }
 
@@ -47,10 +55,13 @@ export async function mount(container, { query }) {
     const ms = view.show(graph);
     fill(status, `${graph.nodes.length} actors · ${graph.edges.length} edges`,
       graph.truncated ? ` (the ${graph.limit} most-claimed; narrow the filters to see others)` : "",
-      ` · drawn in ${Math.round(ms)} ms`);
+      ` · drawn in ${Math.round(ms)} ms`,
+      graph.nodes.length > LARGE ? " · overview: zoom in for names, click an edge for its direction and evidence" : "");
     canvas.dataset.nodes = graph.nodes.length;
     canvas.dataset.edges = graph.edges.length;
     canvas.dataset.drawMs = Math.round(ms);
+    // the moment the browser has painted it, counted from the page's start (read by the benchmark)
+    requestAnimationFrame(() => requestAnimationFrame(() => { canvas.dataset.paintedAt = Math.round(performance.now()); }));
     fill(options, graph.nodes.map((n) => h("option", { value: n.name })));
   }
 
@@ -61,7 +72,7 @@ export async function mount(container, { query }) {
     const ref = match.nonempty() ? match[0].id() : name;
     try {
       centre = ref;
-      const graph = await get(`/actors/${encodeURIComponent(ref)}/neighbourhood`, { ...params(), max_edges: MAX_EDGES });
+      const graph = await get(`/actors/${encodeURIComponent(ref)}/neighbourhood`, { ...params(), max_edges: maxEdges });
       draw(graph);
       view.cy.getElementById(graph.centre).addClass("centre");
       showNode(graph.nodes.find((n) => n.id === graph.centre));

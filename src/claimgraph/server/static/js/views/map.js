@@ -8,11 +8,34 @@ import { filterPanel, params } from "../filters.js";
 
 let outline = null;
 
+/** A ring whose longitudes jump across the antimeridian (179 → -179) continues past it instead (179 → 181),
+ * so that Leaflet, which draws on a flat map, does not stretch it across the whole world. */
+function unwrapRing(ring) {
+  let shift = 0;
+  return ring.map(([lon, lat], i) => {
+    if (i > 0) {
+      const previous = ring[i - 1][0];
+      if (lon - previous > 180) shift -= 360;
+      else if (previous - lon > 180) shift += 360;
+    }
+    return [lon + shift, lat];
+  });
+}
+
+function unwrap(geometry) {
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) };
+  if (geometry.type === "MultiPolygon") {
+    return { ...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+  }
+  return geometry;
+}
+
 async function countries() {
   if (!outline) {
     const response = await fetch("/static/vendor/world-atlas/countries-110m.json");
     const topology = await response.json();
-    outline = window.topojson.feature(topology, topology.objects.countries);
+    const world = window.topojson.feature(topology, topology.objects.countries);
+    outline = { ...world, features: world.features.map((f) => ({ ...f, geometry: unwrap(f.geometry) })) };
   }
   return outline;
 }
@@ -24,7 +47,8 @@ export async function mount(container) {
   const panel = h("aside", { class: "panel" }, h("p", { class: "hint" }, "Click a place to see the events reported there."));
   container.append(side, h("section", { class: "map-main" }, status, area), panel);
 
-  const map = L.map(area, { worldCopyJump: true, minZoom: 1, maxZoom: 9, attributionControl: true }).setView([25, 45], 3);
+  const map = L.map(area, { minZoom: 2, maxZoom: 9, attributionControl: true, maxBounds: [[-85, -240], [85, 240]] })
+    .setView([25, 45], 3);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Country outlines: Natural Earth");
   L.geoJSON(await countries(), { style: { color: "#b9c3cc", weight: 0.8, fillColor: "#eef1f3", fillOpacity: 1 },
@@ -55,7 +79,7 @@ export async function mount(container) {
         marker.on("click", () => fill(panel, eventsPanel(names.join(", "), events)));
         marker.addTo(markers);
       }
-      if (places.size) map.fitBounds(markers.getLayers().map((m) => m.getLatLng()), { padding: [40, 40], maxZoom: 5 });
+      if (places.size) map.fitBounds(markers.getLayers().map((m) => m.getLatLng()), { padding: [40, 40], maxZoom: 5, animate: false });
       area.dataset.markers = places.size;
       fill(status, `${data.items.length - unplaced} events at ${places.size} places`,
         unplaced ? ` · ${unplaced} without a known place` : "");

@@ -1,7 +1,7 @@
 // Review: confirm, reject or edit a claim (relation, direction, polarity, hedging, speaker). Every change is
 // kept in the audit trail with who, when, the values before and after; nothing is deleted.
 import { get, notify, post } from "../api.js";
-import { badge, fill, h, readerLink, select } from "../dom.js";
+import { badge, docLabel, fill, h, readerLink, select } from "../dom.js";
 import { claimFlags, claimTitle } from "../evidence.js";
 import { facets } from "../filters.js";
 import { relationLabel } from "../style.js";
@@ -59,7 +59,7 @@ export async function mount(container, { arg, query }) {
         onclick: () => openClaim(c.id, c.doc_id) },
       h("td", {}, claimTitle(c), " ", claimFlags(c)),
       h("td", { class: "sentence-cell" }, c.evidence.text),
-      h("td", { class: "muted small" }, c.doc_title || c.doc_id)));
+      h("td", { class: "muted small" }, docLabel(c))));
     fill(list,
       h("table", { class: "claims-table" },
         h("thead", {}, h("tr", {}, h("th", {}, "Claim"), h("th", {}, "Sentence"), h("th", {}, "Document"))),
@@ -130,7 +130,7 @@ export async function mount(container, { arg, query }) {
       h("h2", {}, claimTitle(claim)),
       h("p", {}, claimFlags(claim), claim.reviewed_by ? h("span", { class: "muted small" }, ` last reviewed by ${claim.reviewed_by}`) : null),
       h("blockquote", { class: "big" }, claim.evidence.text),
-      h("p", { class: "muted small" }, readerLink(claim.doc_id, claim.id, claim.doc_title || claim.doc_id),
+      h("p", { class: "muted small" }, readerLink(claim.doc_id, claim.id, docLabel(claim)),
         claim.outlet ? ` · ${claim.outlet}` : "", ` · speaker: ${claim.speaker}`),
       h("div", { class: "review-form" },
         h("label", {}, "Reviewer ", reviewer),
