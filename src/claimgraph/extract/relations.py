@@ -163,15 +163,20 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     found += possessive
     # participants: actors, and states named as places (they can still be attacked: "strikes in Lebanon")
     participants = [u for u in units if u.kind == "actor" or _is_state_place(u, entities)]
+    if _NAVIGATION.match(text, sentence_start):
+        return found  # "Read: …" and "Related: …" lines link to other articles
     for index, left in enumerate(participants):
         if left.kind != "actor":
             continue
+        qualifier = bool(_QUALIFIER_BEFORE.search(text, max(0, left.start - 40), left.start))
         later = participants[index + 1:]
         found.extend(_reciprocal(text, left, later, sentence_end))
         for right in (u for u in later if set(u.ids) != set(left.ids)):
             if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
                 continue  # "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
+            if qualifier:  # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
+                paired = [c for c in paired if c.relation in ("member_of", "splinter_of", "leads")]
             head = _apposition_head(text, participants[:index], left)
             if head is not None and paired and _APPOSITION_CLOSE.match(text, left.end):
                 # "Al-Shabaab, the Somali group that is an affiliate of al-Qaeda, has attacked Kenya"
@@ -193,6 +198,12 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
 _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
                             r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
                             r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
+_NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
+                               r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
+_POSSESSED_AGENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
+                              r"commanders?|spokes(?:man|person)|militants|forces|troops|allies|proxies|units?|cells?|"
+                              r"operatives|supporters|followers)\b", re.IGNORECASE)
 _SPEAKS_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|warned|insisted|explained|noted)\b", re.IGNORECASE)
 _APPOSITION_CLOSE = re.compile(r"\s*,\s+(?:has|have|had|is|was|were|are|will|also|\w+ed)\b", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
@@ -348,6 +359,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         described = _demonym_group(text, left, right, link, entities)
         if described:
             return described
+    if _POSSESSED_AGENT.match(link):
+        return []  # "al-Qaeda's Sahelian affiliate has increased …": the affiliate acts, not al-Qaeda
     best = _best_trigger(link)
     after_object = text[right.end:right.end + 60]
     if best is None:
@@ -432,6 +445,8 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             break
     if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
         return []  # states and their agencies are where they are; "operates in" is said of groups
+    if _POSSESSED_AGENT.match(text, actor.end):
+        return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
     if following and not places and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", text[actor.end:following[0].start]) and (
             following[0].kind == "place" or _is_state_place(following[0], entities)) and tr.PLACE_BASED_AFTER.match(
             text, following[0].end):
