@@ -198,6 +198,8 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
 _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
                             r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
                             r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
+_ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
+                          r"killed|killing)\b", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
                                r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
@@ -436,8 +438,8 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             # "hideouts of the TTP deep inside Afghanistan": the cue stands before the group
             cue_before = tr.HAVENS_OF.search(text, max(0, actor.start - 40), actor.start) and tr.INSIDE.fullmatch(link)
             if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not (
-                    tr.OPERATES.search(link) or cue_before):
-                break
+                    tr.OPERATES.search(link) or cue_before) or _ATTACK_WORD.search(link):
+                break  # where one attack happened is not where a group operates
             places.append(unit)
         elif _PLACE_LIST.match(text[places[-1].end:unit.start]):
             places.append(unit)
