@@ -200,6 +200,9 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alle
                             r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
 _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
                           r"killed|killing)\b", re.IGNORECASE)
+_EVENT_AGENT = re.compile(r"\b(?:attack|bombing|blast|assault|strike|massacre|killing)s?\s+(?:\w+\s+){0,2}"
+                          r"(?:carried out|conducted|perpetrated|orchestrated|claimed|staged|executed|committed)\s+by\s+"
+                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
                                r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
@@ -363,6 +366,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
             return described
     if _POSSESSED_AGENT.match(link):
         return []  # "al-Qaeda's Sahelian affiliate has increased …": the affiliate acts, not al-Qaeda
+    if _EVENT_AGENT.search(link):
+        return []  # "had no role in the attack carried out by JeM": JeM is the event's perpetrator
     best = _best_trigger(link)
     after_object = text[right.end:right.end + 60]
     if best is None:

@@ -46,11 +46,13 @@ _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b
                   r"weaponi[sz]|endors|finance|arm and train|handl|bolster|empower|reinforc|supervis|help|"
                   r"facilitat|enabl|abet|order|direct|instruct|command|guid|"
                   r"sanctuary (?:to|for)|safe havens? (?:to|for)")
-_ATTACK = (r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|bombard|"
+# Longer phrases first: Python takes the first alternative that matches, so "attack against" must come
+# before "attack" (or "against" alone, a rivalry cue, would end later and win).
+_ATTACK = (r"(?:warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
+           r"bombings?|airstrikes?|air strikes?|retaliation)\s+(?:\w+\s+){0,2}(?:against|on)\b|"
            r"(?:launch|fir)\w*\s+(?:\w+\s+){0,4}(?:at|on|against|into)\b|"
-           r"shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
-           r"(?:warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
-           r"bombings?|airstrikes?|air strikes?|retaliation)\s+(?:\w+\s+){0,2}(?:against|on)\b")
+           r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
+           r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter")
 _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat|partner|"
            r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|joined (?:forces|hands)|"
            r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"

@@ -75,7 +75,7 @@ class AppState:
 
     def graph_index(self, fingerprint: tuple[Any, ...] | None = None) -> GraphIndex:
         """Every claim as arrays, for the graph and neighbourhood endpoints."""
-        key = ("graph", fingerprint or self.fingerprint())
+        key = ("graph", (fingerprint or self.fingerprint())[:3])  # documents, actors, reviews
 
         def load() -> GraphIndex:
             with self.store.engine.connect() as conn:
