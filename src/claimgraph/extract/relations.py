@@ -201,8 +201,8 @@ _REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alle
 _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
                           r"killed|killing)\b", re.IGNORECASE)
 _EVENT_AGENT = re.compile(r"\b(?:attack|bombing|blast|assault|strike|massacre|killing)s?\s+(?:\w+\s+){0,2}"
-                          r"(?:carried out|conducted|perpetrated|orchestrated|claimed|staged|executed|committed)\s+by\s+"
-                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                          r"(?:carried out|conducted|perpetrated|orchestrated|claimed|staged|executed|committed)"
+                          r"\s+by\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
                                r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
