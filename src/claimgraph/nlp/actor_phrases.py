@@ -48,6 +48,7 @@ class _DemonymIndex:
         self.empty = len(self.automaton) == 0
         if not self.empty:
             self.automaton.make_automaton()
+        self.group_heads = _group_heads(kb)
         self.armies: dict[str, str] = {}
         for actor in kb.actors.values():
             if actor.type == "state_agency" and actor.parent and re.search(r"\b(Army|Armed Forces)\b", actor.name):
@@ -57,6 +58,20 @@ class _DemonymIndex:
 
 
 _INDEXES: WeakKeyDictionary[KnowledgeBase, _DemonymIndex] = WeakKeyDictionary()
+_MEMBER_NOUNS = re.compile(r"\s+(?:extremists|militants|fighters|operatives|insurgents|gunmen|commanders|cadres|"
+                           r"terrorists|members)\b")
+_HEAD_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _group_heads(kb: KnowledgeBase) -> dict[str, str]:
+    """First words that name one armed group only ("Haqqani" of the Haqqani Network), for "Haqqani militants"."""
+    heads: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        words = actor.name.split()
+        if actor.type == "armed_group" and len(words) >= 2 and words[0][:1].isupper():
+            heads.setdefault(words[0], set()).add(actor.id)
+    taken = {a.name for a in kb.actors.values()} | {p.name for p in kb.places.values()}
+    return {word: next(iter(ids)) for word, ids in heads.items() if len(ids) == 1 and word not in taken}
 
 
 def _index(kb: KnowledgeBase) -> _DemonymIndex:
@@ -89,6 +104,10 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
                     builder.add_new(start, noun.end(), text[start:noun.end()], "state_agency")
             else:
                 builder.add(start, end, state, "actor")
+    for head in _HEAD_WORD.finditer(text):
+        group = index.group_heads.get(head.group())
+        if group and _MEMBER_NOUNS.match(text, head.end()) and not builder.occupied(*head.span()):
+            builder.add(head.start(), head.end(), group, "actor")  # "Haqqani militants" name the network
     for mention in list(builder.mentions):
         police = _PLACE_POLICE.match(text, mention.end)
         is_place = mention.kind == "place" or builder.entities[mention.entity].type == "state"
