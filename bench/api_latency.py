@@ -22,6 +22,7 @@ import statistics
 import tempfile
 import threading
 import time
+import urllib.request
 import warnings
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -171,6 +172,8 @@ def measure_browser(store: Store, client: TestClient, nodes_wanted: int = 3000) 
     thread.start()
     while not server.started:
         time.sleep(0.05)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/graph?max_edges=1") as warm:  # builds the index
+        warm.read()
     frame = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
     try:
         with sync_playwright() as playwright:

@@ -198,7 +198,8 @@ def claim_json(row: Any) -> dict[str, Any]:
     return {
         "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "doc_source": m["doc_source"],
         "outlet": m["outlet"], "published": m["published"], "perspective": tags.get("perspective"),
-        "duplicate_of": m["duplicate_of"], "subject": m["subject"], "subject_name": m["subject_name"] or m["subject"], "subject_type": m["subject_type"],
+        "duplicate_of": m["duplicate_of"],
+        "subject": m["subject"], "subject_name": m["subject_name"] or m["subject"], "subject_type": m["subject_type"],
         "relation": m["relation"],
         "object": m["object"], "object_name": m["object_name"] or m["object_actor_name"] or m["object"],
         "object_type": m["object_type"],
@@ -300,7 +301,8 @@ def _event_json(row: Any, roles: dict[str, list[str]]) -> dict[str, Any]:
     return {
         "id": m["id"], "doc_id": m["doc_id"], "doc_title": m["doc_title"], "doc_source": m["doc_source"],
         "outlet": m["outlet"], "published": m["published"], "perspective": tags.get("perspective"),
-        "duplicate_of": m["duplicate_of"], "kind": m["kind"], "date": m["date"], "date_precision": m["date_precision"], "place": place,
+        "duplicate_of": m["duplicate_of"],
+        "kind": m["kind"], "date": m["date"], "date_precision": m["date_precision"], "place": place,
         "perpetrators": list(roles.get("perpetrator", [])), "claimed_by": list(roles.get("claimed_by", [])),
         "targets": list(roles.get("target", [])), "killed": m["killed"], "wounded": m["wounded"],
         "casualty_text": m["casualty_text"], "hedged": bool(m["hedged"]),
