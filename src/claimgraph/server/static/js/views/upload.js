@@ -20,12 +20,12 @@ function send(file, fields, onProgress) {
 
 const STATUS_TEXT = { ingested: "stored", near_duplicate: "stored as a syndicated copy", duplicate: "already in the store" };
 
-function resultLines(body, status) {
+function resultLines(body, status, fileName) {
   if (status !== 200) return [h("div", { class: "error" }, body.detail || `failed (${status})`)];
   const file = body.files[0];
   return [
     ...file.documents.map((d) => h("div", { class: "ok" }, `${STATUS_TEXT[d.status] || d.status}: `,
-      readerLink(d.doc_id, null, d.title || shortId(d.doc_id)))),
+      readerLink(d.doc_id, null, d.title || (file.documents.length === 1 ? fileName : shortId(d.doc_id))))),
     ...file.errors.map((e) => h("div", { class: "error" }, e)),
   ];
 }
@@ -66,7 +66,7 @@ export async function mount(container) {
         if (share >= 1) fill(job.result, h("span", { class: "muted" }, "reading and extracting…"));
       });
       job.bar.value = 1;
-      fill(job.result, resultLines(body, status));
+      fill(job.result, resultLines(body, status, job.file.name));
     }
     window.dispatchEvent(new Event("claimgraph:changed"));
   }
