@@ -162,3 +162,19 @@ def test_distinct_years_are_distinct_events() -> None:
     result = extract("The 2023 Bajaur bombing was claimed by ISKP. "
                      "In July 2025 another attack in Bajaur was claimed by the TTP.")
     assert len([e for e in result.events if e.kind == "attack"]) == 2
+
+
+def test_attacking_a_rival_is_both_an_attack_and_a_rivalry() -> None:
+    found = triples(extract("ISWAP fighters attacked their rival faction, Boko Haram, near Lake Chad."))
+    assert ("kb:iswap", "attacks", "kb:boko-haram") in found
+    assert ("kb:iswap", "rival_of", "kb:boko-haram") in found
+
+
+def test_a_speaker_is_not_the_subject_of_what_it_reports() -> None:
+    found = triples(extract("Pakistan said that militants had attacked a post held by the Afghan Taliban."))
+    assert not any(s == "kb:pakistan" for s, _, _ in found)
+
+
+def test_a_qualifying_group_does_not_act() -> None:
+    found = triples(extract("A group affiliated with al-Qaeda claimed two attacks on Malian soldiers."))
+    assert not any(s == "kb:al-qaeda" and r == "attacks" for s, r, _ in found)

@@ -203,6 +203,8 @@ _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\
 _EVENT_AGENT = re.compile(r"\b(?:attack|bombing|blast|assault|strike|massacre|killing)s?\s+(?:\w+\s+){0,2}"
                           r"(?:carried out|conducted|perpetrated|orchestrated|claimed|staged|executed|committed)"
                           r"\s+by\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_ATTACKED_RIVAL = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed|stormed)\s+(?:its|their|the)\s+"
+                             r"(?:\w+\s+)?(?:rival|enemy|enemies|adversary|foe)", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
                                r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
@@ -388,7 +390,10 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if relation == "member_of" and tr.PROXY_OF.search(link) and all(
             _type(entities, o) in ("state", "state_agency") for o in objects):
         relation, subjects, objects = "supports", objects, subjects
-    return _pairs(subjects, relation, objects, *span, link, via)
+    found = _pairs(subjects, relation, objects, *span, link, via)
+    if relation == "rival_of" and trigger.forward and _ATTACKED_RIVAL.search(link):
+        found += _pairs(subjects, "attacks", objects, *span, link, via)  # "attacked its rival faction X"
+    return found
 
 
 _GROUP_NOUN = r"(?:armed\s+|militant\s+|terror(?:ist)?\s+|jihadist\s+|rebel\s+|insurgent\s+|islamist\s+)?" \
