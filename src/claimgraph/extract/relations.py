@@ -358,7 +358,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return _pairs(right.ids, tr.preposed_relation(branch), owner, *span, link, via)
     # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
     preposed = tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
-    if preposed and re.fullmatch(r"\s*,\s*", link):
+    if preposed and re.fullmatch(r"\s*,\s*(?:[^,;()]{0,70}\(\s*|[A-Z][\w’'-]*\s+)?", link):  # "…, Name (ACRONYM)"
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
     # "al-Shabab, the Somali armed group" / "the Lebanese group Hezbollah"
     if _is_state_place(right, entities) or _is_state_place(left, entities) or any(
