@@ -161,6 +161,11 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     found: list[Candidate] = []
     units, possessive = _fold_possessors(text, units, entities)
     found += possessive
+    for mention in inside:
+        if mention.owner and mention.kind == "actor":  # "Yemen's Houthis" written as one name
+            unit = Unit([mention], mention.start, mention.end)
+            found += _possession(Unit([replace(mention, ids=(mention.owner,))], mention.start, mention.end), unit,
+                                 entities)
     # participants: actors, and states named as places (they can still be attacked: "strikes in Lebanon")
     participants = [u for u in units if u.kind == "actor" or _is_state_place(u, entities)]
     if _NAVIGATION.match(text, sentence_start):

@@ -156,7 +156,8 @@ BETWEEN_PAIR = (
 OPERATES = re.compile(
     r"\b(?:operat\w*|based|active|activity|activities|present|presence|foothold|strongholds?|bases?|havens?|"
     r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|"
-    r"footprint|territory|headquartered|cells?|expand\w*|spread|resurg\w*|roots?|networks?)\b"
+    r"footprint|territory|headquartered|headquarters|offices?|bureau|cells?|expand\w*|spread|resurg\w*|roots?|"
+    r"networks?)\b"
     r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 HAVENS_OF = re.compile(r"\b(?:hideouts?|bases|camps?|sanctuar(?:y|ies)|safe havens?|strongholds?|presence|cells|"
                        r"positions|training camps?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -33,6 +33,7 @@ class Mention:
     kind: str  # "actor" | "place"
     via: str | None = None
     place_like: bool = False  # a state named as a location: "in Afghanistan", "Krasnogorsk, Russia"
+    owner: str | None = None  # "Yemen's Houthis" as one name: Yemen
 
     @property
     def entity(self) -> str:
@@ -158,6 +159,23 @@ _PLACE_CONTEXT_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|['’]s\s+(?:streets|outskir
 _METONYMS: WeakKeyDictionary[KnowledgeBase, dict[str, str]] = WeakKeyDictionary()
 
 
+_POSSESSIVE_NAME = re.compile(r"(.+?)['’]s?\s+\S")
+
+
+def _owner(name: str, kb: KnowledgeBase, builder: _Builder) -> str | None:
+    """The actor or place a possessive KB name starts with ("Yemen's Houthis" → Yemen)."""
+    found = _POSSESSIVE_NAME.match(name)
+    if not found:
+        return None
+    matches = find_matches(found.group(1), kb)
+    if len(matches) != 1 or (matches[0].start, matches[0].end) != (0, len(found.group(1))):
+        return None
+    owner = matches[0].ids[0]
+    if owner not in builder.entities:
+        builder.entities[owner] = _entity_info(kb, owner)
+    return owner
+
+
 def _metonyms(kb: KnowledgeBase) -> dict[str, str]:
     """Place id → the state it stands for, computed once per KB."""
     found = _METONYMS.get(kb)
@@ -180,11 +198,11 @@ class _Builder:
         return any(m.start < end and start < m.end for m in self.mentions)
 
     def add(self, start: int, end: int, entry_id: str, kind: str, via: str | None = None,
-            ids: tuple[str, ...] | None = None) -> None:
+            ids: tuple[str, ...] | None = None, owner: str | None = None) -> None:
         for one in ids or (entry_id,):
             if one not in self.entities:
                 self.entities[one] = _entity_info(self.kb, one)
-        self.mentions.append(Mention(start, end, self.text[start:end], ids or (entry_id,), kind, via))
+        self.mentions.append(Mention(start, end, self.text[start:end], ids or (entry_id,), kind, via, owner=owner))
 
     def add_new(self, start: int, end: int, name: str, actor_type: str) -> str:
         entry_id = "new:" + slug(name)
@@ -206,7 +224,7 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     for match in find_matches(text, kb, folded):
         chosen = _choose(match, text, kb)
         if chosen:
-            builder.add(match.start, match.end, *chosen)
+            builder.add(match.start, match.end, *chosen, owner=_owner(text[match.start:match.end], kb, builder))
     actor_phrases.link_state_phrases(builder, kb, folded)
     _add_unknown_places(builder)
     _add_discovered(builder)
@@ -240,7 +258,8 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     marked: list[Mention] = []
     for mention in ordered:
         info = entities[mention.entity]
-        if mention.kind == "actor" and mention.via is None and info.type == "state":
+        named = mention.text in (info.name, *info.aliases)  # a demonym ("the Lebanese group") is no place
+        if mention.kind == "actor" and mention.via is None and info.type == "state" and named:
             after_place = bool(marked) and marked[-1].kind == "place" and bool(
                 _AFTER_PLACE.fullmatch(text, marked[-1].end, mention.start))
             if after_place or reads_as_place(text, mention.start, mention.end) or _PLACE_SUFFIX.match(
