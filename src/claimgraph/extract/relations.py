@@ -173,7 +173,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     for index, left in enumerate(participants):
         if left.kind != "actor":
             continue
-        qualifier = bool(_QUALIFIER_BEFORE.search(text, max(0, left.start - 40), left.start))
+        qualifier = bool(_QUALIFIER.search(text, max(0, left.start - 40), left.start))
         later = participants[index + 1:]
         found.extend(_reciprocal(text, left, later, sentence_end))
         for right in (u for u in later if set(u.ids) != set(left.ids)):
@@ -211,8 +211,9 @@ _EVENT_AGENT = re.compile(r"\b(?:attack|bombing|blast|assault|strike|massacre|ki
 _ATTACKED_RIVAL = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed|stormed)\s+(?:its|their|the)\s+"
                              r"(?:\w+\s+)?(?:rival|enemy|enemies|adversary|foe)", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied)\s+(?:to|with)\s+"
-                               r"(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
+# "insurgents linked to al-Qaeda", "a group affiliated with al-Qaeda": the named group only qualifies a noun
+_QUALIFIER = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging)\s+"
+                        r"(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
 _POSSESSED_AGENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
                               r"commanders?|spokes(?:man|person)|militants|forces|troops|allies|proxies|units?|cells?|"
                               r"operatives|supporters|followers)\b", re.IGNORECASE)
@@ -222,8 +223,6 @@ _APPOSITION_OPEN = re.compile(r"\s*,\s*(?:the|a|an)\b[^,;]*", re.IGNORECASE)
 _THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impos\w+|indict\w*|blacklist\w*|"
                           r"people|entities|individuals|those|businesses|companies|firms|facilitators|financiers|"
                           r"networks)\b", re.IGNORECASE)
-_OBJECT_QUALIFIES = re.compile(r"\b(?:linked|affiliated|loyal|aligned|associated|tied|connected|belonging)\s+"
-                               r"(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSURGENCY = re.compile(r"insurgency|rebellion|uprising", re.IGNORECASE)
 _ORG_AFFILIATE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?P<role>affiliate|branch|wing|faction|offshoot|proxy|front|"
                             r"franchise|splinter group|province)\b", re.IGNORECASE)
@@ -276,9 +275,9 @@ def _fold_possessors(text: str, units: list[Unit],
                 continue
             found += _possession(owner, unit, entities)
             unit = Unit(unit.mentions, owner.start, unit.end)
-        elif pending is not None and folded and _MODIFIER_LINK.match(text, folded[-1].end) and unit.kind == "actor":
+        elif pending is not None and unit.kind == "actor" and _MODIFIER_LINK.match(text, folded[-1].end):
             found += _possession(pending, unit, entities)
-        pending = None if unit.kind == "actor" and found else pending
+        pending = None
         folded.append(unit)
     return folded, found
 
@@ -385,7 +384,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     relation = trigger.relation
     if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
-    if relation != "member_of" and _OBJECT_QUALIFIES.search(link, match.end()):
+    if relation != "member_of" and _QUALIFIER.search(link, match.end()):
         return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
         return []  # "fights in Mali" places a fight, it does not oppose the state

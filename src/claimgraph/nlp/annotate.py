@@ -81,12 +81,6 @@ class AnnotatedDoc:
         last = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
-
     def actor_records(self) -> list[ActorRecord]:
         """One record per actor with its direct mentions (pronouns left out), in order of first mention."""
         records: dict[str, ActorRecord] = {}
