@@ -24,26 +24,37 @@ _ATTACK_NOUN = re.compile(
     r"\b(?:(?:suicide|terror(?:ist)?|militant|bomb|gun|grenade|rocket|drone|missile|mortar|IED|car bomb|"
     r"truck bomb)\s+)?(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|massacres?|assaults?|"
     r"air ?strikes?|drone strikes?|missile strikes?|strikes?|hijackings?|siege|carnage|explosive device|"
-    r"car bomb|suicide bomber|raid|shelling|killings?|IEDs?|hijack(?:ing|ed)?)\b", re.IGNORECASE)
+    r"car bomb|suicide bomber|(?:air )?raids?|shelling|killings?|IEDs?|hijack(?:ing|ed)?)\b", re.IGNORECASE)
 _ATTACK_VERB = re.compile(
     r"\b(?:attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
-    r"massacred|shot dead|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|carried out|"
-    r"stabbed|abducted|beheaded|executed|set off|rammed)\b", re.IGNORECASE)
+    r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|carried out|"
+    r"stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|set ablaze)\b", re.IGNORECASE)
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned)\s+(?:\w+\s+){0,2}"
     r"(?:responsibility|credit|ownership)\b|\bclaimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b|"
-    r"\b(?:claimed|said|stated|announced)\s+(?:that\s+)?(?:it|they|its fighters|their fighters|its militants)\s+"
+    r"\b(?:claimed|said|stated|announced)\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?(?:that\s+)?"
+    r"(?:(?:on|in|late|early|last)\s+[\w ]{1,20},?\s+)?(?:it|they|(?:its\s+|their\s+)?(?:fighters|militants|"
+    r"mujahideen|members))\s+"
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
-    r"destroyed|ambushed|stormed|struck|hit|detonated)\b", re.IGNORECASE)
+    r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}(?:of|to|for|with)\s+(?:the\s+)?")
 _CLAIM_BY = re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _PERPETRATOR_AFTER = re.compile(
     r"\bby\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant|terrorist|terror|jihadist|"
-    r"armed|suspected|alleged)\s+)*(?:\w+\s+)?$", re.IGNORECASE)
+    r"armed|suspected|alleged|[A-Z][\w-]*-based)\s+)*(?:\w+\s+)?(?:(?:members|fighters|militants|gunmen|"
+    r"operatives|elements|cadres|suspects)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 _BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}"
                         r"to\s+(?:the\s+)?$", re.IGNORECASE)
+_GROUP_NOUN = re.compile(r"\s+(?:affiliates?|branch|wing|faction|offshoot|splinter|ally|allies|proxy|proxies|"
+                         r"cells?|loyalists)\b", re.IGNORECASE)
+_ATTACKERS_OF = re.compile(r"\b(?:attackers|assailants|gunmen|bombers|perpetrators),?\s+(?:\w+\s+)?(?:affiliated with|"
+                           r"linked to|belonging to|loyal to|members of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
+_INDEFINITE_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
+                                r"ambush|shooting|assault|massacre|raid|strike)\b", re.IGNORECASE)
+_INDEFINITE_LEAD = re.compile(r"\b(?:an?|another|of|two|three|several|recent|deadly|fresh|new|more)\s+$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
                       r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|strikes?|air ?strikes|"
                       r"incident|massacre|hijacking|shooting|raid|carnage|siege)\b", re.IGNORECASE)
@@ -120,20 +131,29 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
     return [u for u in units if u.end <= offset]
 
 
-def _actors(units: Sequence[Unit], entities: dict[str, EntityInfo], types: frozenset[str]) -> list[str]:
-    return [e for u in units for e in u.ids if entities[e].kind == "actor" and entities[e].type in types]
+_LINKED = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored)\b", re.IGNORECASE)
+
+
+def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], types: frozenset[str]) -> list[str]:
+    """Actors of the units that can act: not a state named as a place ("Pakistan-based"), not the patron of
+    a linked group ("al-Qaeda-linked militants" are not al-Qaeda)."""
+    return [e for u in units for m in u.mentions if not m.place_like and not _LINKED.match(text, m.end)
+            for e in m.ids if entities[e].kind == "actor" and entities[e].type in types]
 
 
 def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo]) -> list[str]:
     found: list[str] = []
     for claim in _CLAIM.finditer(text, sentence.start, sentence.end):
         before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
+        if len(before) > 1 and _APPOSITION.fullmatch(text, before[-2].end, before[-1].start) and \
+                text.startswith(",", before[-1].end):
+            before.pop()  # "ISKP, the regional affiliate of ISIS, claimed …": the claimant is ISKP
         if before and claim.start() - before[-1].end <= 60 and not re.search(
                 r"[;.]|\b(?:which|that|who)\b", text[before[-1].end:claim.start()]):
-            found += _actors([before[-1]], entities, _PERPETRATOR_TYPES)
+            found += _actors(text, [before[-1]], entities, _PERPETRATOR_TYPES)
     for unit in units:
         if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
-            found += _actors([unit], entities, _PERPETRATOR_TYPES)
+            found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
     return list(dict.fromkeys(found))
 
 
@@ -141,28 +161,39 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
                   entities: dict[str, EntityInfo]) -> tuple[list[str], list[str]]:
     """Actors the sentence says carried out the attack, and the actors it says were attacked."""
     perpetrators: list[str] = []
+    named_attackers: list[str] = []  # "an al-Shabab attack"
     targets: list[str] = []
     actor_units = [u for u in units if u.kind == "actor"]
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
         verb = _ATTACK_VERB.search(after)
         next_start = actor_units[index + 1].start if index + 1 < len(actor_units) else sentence.end
-        is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")))  # "Kenya Attack", "Pulwama attack"
-        if verb and unit.end + verb.start() < next_start and not is_modifier and not re.search(
+        # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun
+        is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")) or _GROUP_NOUN.match(after))
+        by_agent = bool(verb) and bool(re.match(r"\s+by\b", after[verb.end():]))  # "the attack carried out by"
+        if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not re.search(
                 r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", after[:verb.start()]) and not _REPORTING_BETWEEN.search(
                 after[:verb.start()]):
             if _PASSIVE.search(after[:verb.start()]):
                 targets += [e for e in unit.ids if entities[e].kind == "actor"]
             elif not re.search(r"\b(?:by|on|against|in|at)\s*$", text[max(0, unit.start - 8):unit.start]):
-                perpetrators += _actors([unit], entities, _PERPETRATOR_TYPES)
+                perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
-        if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before):
-            perpetrators += _actors([unit], entities, _PERPETRATOR_TYPES)
+        attackers_of = _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(text, unit.end, sentence.end)
+        # "an al-Shabab attack", "Israeli air raids": the attack is the named actor's
+        own_attack = _ATTACK_NOUN.match(after.lstrip(" -")) and (
+            unit.start == sentence.start or _INDEFINITE_LEAD.search(text, sentence.start, unit.start)
+            or all(entities[e].type == "armed_group" for e in unit.ids))
+        if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before) or \
+                attackers_of:
+            perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
+        elif own_attack:
+            named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif index > 0 and _TARGET_AFTER.match(text, actor_units[index - 1].end, unit.start) and (
                 _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start)
                 or _ATTACK_NOUN.search(text, actor_units[index - 1].end, unit.start)):
             targets += [e for e in unit.ids if entities[e].kind == "actor"]
-    perpetrators = list(dict.fromkeys(perpetrators))
+    perpetrators = list(dict.fromkeys(perpetrators or named_attackers))  # a doer named by its verb comes first
     targets = [t for t in dict.fromkeys(targets) if t not in perpetrators]
     return perpetrators, targets
 
@@ -180,6 +211,9 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         _DATELINE.match(text, mention.start) and mention.start == text.rfind("\n", 0, mention.start) + 1)
 
 
+_INSIDE_LINK = re.compile(r"\s*(?:,|\(|of|in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:in|of))\s*(?:the\s+)?")
+
+
 def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Mention]]:
     """Places that name one location: "Buleda, Kech" or "Krasnogorsk, Russia" (the container follows)."""
     groups: list[list[Mention]] = []
@@ -190,7 +224,7 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
                 doc.entities[mention.entity].type == "state")
             outside = last.entity in doc.entities[mention.entity].ancestors
             link = doc.text[last.end:mention.start]
-            if (inside and re.fullmatch(r"\s*(?:,|\(|of|in)\s*(?:the\s+)?", link)) or (
+            if (inside and _INSIDE_LINK.fullmatch(link)) or (
                     outside and re.fullmatch(r"['’]s?\s+", link)):
                 groups[-1].append(mention)
                 continue
@@ -216,10 +250,21 @@ def _only_plural_or_hypothetical(sentence: str) -> bool:
     return hypothetical or (plural and not _ATTACK_VERB.search(sentence.replace(nouns[0].group(), "")))
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _coordinated(text: str, groups: Sequence[Sequence[Mention]]) -> bool:
     """Place groups joined as a list ("in Haifa Bay and the city of Tiberias", "… Kech and … in Dalbandin")."""
     return all(re.search(r"(?:,|\band\b|\bwhile\b|\bas well as\b)", text[a[-1].end:b[0].start])
+               and not _BETWEEN.search(text, max(0, a[0].start - 12), a[0].start)
                and len(text[a[-1].end:b[0].start]) < 90 for a, b in zip(groups, groups[1:], strict=False))
+
+
+def _contains_another(doc: AnnotatedDoc, group: Sequence[Mention], groups: Sequence[Sequence[Mention]]) -> bool:
+    """"An attack in Afghanistan … in the city of Kandahar": a state around another named place says less."""
+    outer = doc.entities[group[-1].entity]
+    return outer.type == "state" and any(doc.entities[g[-1].entity].country == outer.name and
+                                         doc.entities[g[-1].entity].type != "state" for g in groups)
 
 
 def _distance(group: Sequence[Mention], offset: int) -> int:
@@ -242,7 +287,7 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
         noun = _ATTACK_NOUN.search(sentence.text)
         casualties = find_casualties(sentence.text)
         victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
-        if not noun and not victims:
+        if not noun and not victims and not _ATTACK_VERB.search(sentence.text):
             continue
         if _NEGATED_ATTACK.search(sentence.text) or _GENERIC.search(sentence.text):
             continue
@@ -254,12 +299,15 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
         units = build_units(text, as_used(text, mentions, doc.entities))
         claimants = _claimants(text, units, sentence, doc.entities)
         perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
+        if not noun and not claimants and all(c.count is None for c in victims):
+            continue  # an attack verb or "thousands killed" alone opens an event only in a claim
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):
-            groups = [min(groups, key=lambda g: _distance(g, trigger_at))]
+            inner = [g for g in groups if not _contains_another(doc, g, groups)]
+            groups = [min(inner, key=lambda g: _distance(g, trigger_at))]
         for group_index, group in enumerate(groups):
             segment_end = groups[group_index + 1][0].start if group_index + 1 < len(groups) else sentence.end
             segment_start = group[0].start if group and group_index > 0 else sentence.start
@@ -289,7 +337,21 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
     for event in events:
         if not event.perpetrators and len(event.claimed_by) == 1:
             event.perpetrators = list(event.claimed_by)
+    _carry_perpetrators(doc, events)
     return events
+
+
+def _carry_perpetrators(doc: AnnotatedDoc, events: Sequence[EventDraft]) -> None:
+    """An attack told right after another, naming no actor of its own ("In December they killed 36 …"), is
+    by the same perpetrator as the one before it."""
+    for previous, event in zip(events, events[1:], strict=False):
+        if event.perpetrators or event.claimed_by or len(previous.perpetrators) != 1 or \
+                event.sentence.index - previous.sentence.index > 2:
+            continue
+        mentions = doc.mentions_in(event.sentence.start, event.sentence.end)
+        if not any(m.kind == "actor" and not m.place_like and doc.entities[m.entity].type in _PERPETRATOR_TYPES
+                   for m in mentions):
+            event.perpetrators = list(previous.perpetrators)
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
@@ -328,7 +390,7 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
         return None  # a sentence naming two places describes two attacks
     for event in reversed(events):
         if not (_compatible_dates(event.date, draft.date) and _places_agree(doc, event.place, draft.place)
-                and _same_actors(event, draft)):
+                and _same_actors(event, draft)) or _other_toll(event, draft):
             continue
         same_place = draft.place is not None and event.place == draft.place
         same_date = draft.date is not None and event.date == draft.date and len(draft.date) >= 7
@@ -336,6 +398,12 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
                 draft.place is not None and event.place is not None):
             return event
     return None
+
+
+def _other_toll(event: EventDraft, draft: EventDraft) -> bool:
+    """A new attack ("an attack", "another bombing") with a death toll of its own is not the one before."""
+    return event.killed is not None and draft.killed is not None and event.killed != draft.killed and bool(
+        _INDEFINITE_ATTACK.search(draft.sentence.text))
 
 
 def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:

@@ -139,7 +139,8 @@ def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | Non
         place = min(places, key=lambda p: kb.places[p].admin_level or 0)
         state = _metonyms(kb).get(place)
         if state is not None and place != state.replace("kb:", "place:") and not reads_as_place(
-                text, match.start, match.end) and not _PLACE_CONTEXT_AFTER.match(text, match.end):
+                text, match.start, match.end) and not _PLACE_CONTEXT_AFTER.match(text, match.end) and not \
+                _PLACE_CONTEXT_BEFORE.search(text, max(0, match.start - 20), match.start):
             return state, "actor"  # "Islamabad denied …": the capital speaks for its state
         return place, "place"
     return None
@@ -149,6 +150,8 @@ _PLACE_CONTEXT_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|['’]s\s+(?:streets|outskir
                                   r"neighbourhoods?|neighborhoods?|districts?|centre|center|old city)|-based|\s+"
                                   r"(?:city|province|district|airport|police|residents))")
 
+
+_PLACE_CONTEXT_BEFORE = re.compile(r"\b(?:capital|city|town|port)\s+(?:of\s+)?$", re.IGNORECASE)
 
 _METONYMS: WeakKeyDictionary[KnowledgeBase, dict[str, str]] = WeakKeyDictionary()
 

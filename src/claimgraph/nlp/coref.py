@@ -18,6 +18,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
+_COMBATANTS = re.compile(r"\s+(?:fighters|militants|gunmen|cadres|commanders|suicide bombers|mujahideen)\b", re.I)
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
 _WANTED: dict[str, Callable[[str], bool]] = {
     "pair": lambda t: t == "armed_group",
@@ -70,6 +71,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
             skip_nearest = kind == "it" and bool(_OBJECT_IT.search(text, max(0, match.start() - 12), match.start()))
             if kind == "it" and _TERRITORY.match(text, match.end()):
                 wanted = _WANTED["state"]
+            elif kind == "it" and _COMBATANTS.match(text, match.end()):
+                wanted = _WANTED["group"]  # "its fighters" are an armed group's
             for candidate in reversed(ordered):
                 if candidate.end > match.start() or candidate.start < earliest:
                     if candidate.start < earliest:

@@ -9,7 +9,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt brig sgt st prof sen rep gov no vs etc jan "
     "feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m inc ltd co corp jr sr hon "
     "rev ft mt adm cmdr".split())
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+# the middle case is scraped text that lost the space after a full stop: "police said.Violence has …"
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|\n+")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

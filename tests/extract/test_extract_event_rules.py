@@ -1,0 +1,107 @@
+"""Attack events: who did it, where, and when one incident ends and the next begins (sentences written here)."""
+
+from __future__ import annotations
+
+from claimgraph.extract import extract_document
+from claimgraph.model import Document, Event, Extraction
+
+
+def extract(text: str, published: str | None = "2025-09-01") -> Extraction:
+    return extract_document(Document(text, published=published))
+
+
+def only_event(text: str) -> Event:
+    events = extract(text).events
+    assert len(events) == 1, [(e.place.name if e.place else None, e.evidence.text) for e in events]
+    return events[0]
+
+
+def test_members_of_a_group_are_the_group() -> None:
+    event = only_event("Nine police officers were killed in an ambush by suspected members of the Baloch "
+                       "Liberation Army in Turbat on Monday.")
+    assert event.perpetrators == ["kb:bla"]
+
+
+def test_a_state_named_as_a_base_is_not_the_perpetrator() -> None:
+    event = only_event("The Quetta market bombing was carried out by the Afghanistan-based Tehrik-i-Taliban "
+                       "Pakistan, which killed eleven people.")
+    assert event.perpetrators == ["kb:ttp"]
+
+
+def test_a_linked_group_is_not_its_patron() -> None:
+    event = only_event("At least 30 villagers were killed in an attack on Djibo by al-Qaeda-linked gunmen.")
+    assert "kb:al-qaeda" not in event.perpetrators
+
+
+def test_an_apposition_does_not_take_the_claim() -> None:
+    event = only_event("The Islamic State Khorasan Province (ISKP), the regional branch of the Islamic State, "
+                       "claimed the bombing in Jalalabad that killed four guards.")
+    assert event.claimed_by == ["kb:iskp"]
+
+
+def test_a_dated_claim_with_a_fronted_time() -> None:
+    event = only_event("The BLA said on Sunday that on Friday night its fighters set fire to six fuel tankers "
+                       "near Nushki.")
+    assert event.claimed_by == ["kb:bla"]
+    assert event.place is not None and event.place.name == "Nushki"
+
+
+def test_an_actor_before_the_attack_noun_is_its_doer() -> None:
+    event = only_event("Six farmers died in an al-Shabaab attack near Lamu on Tuesday.")
+    assert event.perpetrators == ["kb:al-shabaab"]
+    demonym = only_event("A week of Israeli air raids killed at least 20 people in southern Lebanon.")
+    assert demonym.perpetrators == ["kb:israel"]
+
+
+def test_the_doer_of_the_verb_wins_over_an_earlier_attack_named_in_passing() -> None:
+    event = only_event("Pakistan on Sunday launched air strikes in Khost in retaliation for last month's TTP "
+                       "attack.")
+    assert event.perpetrators == ["kb:pakistan"]
+
+
+def test_a_following_attack_without_a_named_doer_keeps_the_one_before() -> None:
+    result = extract("Al-Shabaab gunmen stormed a hotel in Kismayo in March 2024 and killed nine guests.\n"
+                     "In June 2024 they killed four teachers in Garissa.")
+    assert [e.perpetrators for e in result.events] == [["kb:al-shabaab"], ["kb:al-shabaab"]]
+
+
+def test_a_new_attack_with_its_own_toll_is_a_second_event() -> None:
+    result = extract("Twelve people were killed in a bombing in Peshawar on Friday.\n"
+                     "Earlier this month, five people were killed in a suicide attack on a mosque in Peshawar.")
+    assert sorted(e.killed for e in result.events) == [5, 12]
+
+
+def test_the_same_attack_with_the_claimants_figure_stays_one_event() -> None:
+    result = extract("Eight soldiers were killed in an attack on a checkpoint near Manbij on Monday.\n"
+                     "The Islamic State said its fighters killed eleven soldiers at the Manbij checkpoint.")
+    assert len(result.events) == 1
+    assert result.events[0].killed == 8
+
+
+def test_the_named_city_inside_the_state_is_the_place() -> None:
+    event = only_event("The deadliest suicide attack in Afghanistan this year took place in the city of "
+                       "Kunduz, where 14 worshippers were killed.")
+    assert event.place is not None and event.place.name == "Kunduz"
+
+
+def test_a_place_between_two_towns_is_one_event() -> None:
+    result = extract("Fourteen herders were killed on the road between Maiduguri and Damboa on Saturday.")
+    assert len(result.events) == 1
+
+
+def test_a_vague_toll_with_no_attack_is_no_event() -> None:
+    assert extract("The Lake Chad basin remains a deadly region for civilians, with thousands killed.").events == []
+
+
+def test_a_capital_named_as_a_place_is_not_its_state() -> None:
+    result = extract("Al-Shabaab has also struck the capital Nairobi, where its fighters carried out a deadly "
+                     "attack on a mall in 2013.")
+    assert "kb:kenya" not in {a.id for a in result.actors}
+    assert result.events and result.events[0].perpetrators == ["kb:al-shabaab"]
+
+
+def test_a_missing_space_after_a_full_stop_still_ends_the_sentence() -> None:
+    result = extract("A bomb in Herat killed three people, police said.Violence has fallen since 2021 and several "
+                     "groups remain active, including the Islamic State.")
+    assert len(result.events) == 1
+    assert result.events[0].perpetrators == []
