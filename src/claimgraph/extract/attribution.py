@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
@@ -34,9 +34,17 @@ _NOUN_SPEAKER = re.compile(
     r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
     r"(?:officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
     r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
-    r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also)\s+)*$")
+    r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$")
+_DOCUMENT_AFTER = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:report|assessment|review|study)\b", re.IGNORECASE)
+_SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
+
+
+_PUBLISHES = re.compile(r"\s+(?:has\s+|have\s+)?(?:released|published|issued|submitted|presented|compiled|produced)"
+                        r"\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:report|assessment|review|study)\b",
+                        re.IGNORECASE)
+_DOCUMENT_SPEAKER = re.compile(r"\b(?:report|assessment|review|study)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,8 +99,16 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
                 speaker = _phrase_speaker(phrase.group(1), inside, entities)
                 speaker_span = (phrase.start(1), phrase.end(1))
         if speaker is not None:
-            found.append(Attribution(speaker, verb.end(), end, hedged, denial, *speaker_span))
+            after_comma = text[start:speaker_span[0]].rstrip().endswith((",", ",”", ',"'))
+            if after_comma and text.startswith(",", verb.end()):
+                asserted = (start, end)  # "The office in Doha, he added, was …": the whole sentence
+            elif after_comma and _SHORT_TAIL.fullmatch(text, verb.end(), end):
+                asserted = (start, speaker_span[0])  # "… in Kunar, sources told the channel."
+            else:
+                asserted = (verb.end(), end)
+            found.append(Attribution(speaker, *asserted, hedged, denial, *speaker_span))
             continue
+
         # "…, X said." at the end of the sentence: the speaker follows the verb.
         after = [m for m in actors if m.start >= verb.end()]
         if after and _AFTER_SPEAKER.search(text, start, verb.end()) and after[0].start - verb.end() < 6:
@@ -100,14 +116,19 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
                                      after[0].start, after[0].end))
     for according in _ACCORDING.finditer(text, start, end):
         after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40]
-        if after:
+        document = _DOCUMENT_AFTER.match(text, after[0].end) if after else None
+        if after and document is None:
             found.append(Attribution(_speaker_for(after[0], entities), start, end, False, False,
                                      after[0].start, after[0].end))
+        elif document is not None:  # "according to the UN report": the report speaks
+            found.append(Attribution(_phrase_speaker(text[after[0].start:document.end()], after[:1], entities),
+                                     start, end, False, False, after[0].start, document.end()))
         else:
             phrase = re.match(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
-                              r"statement|reports|data|estimates))\b", text[according.end():end])
+                              r"statement|reports|data|estimates)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)",
+                              text[according.end():end])
             if phrase:
-                found.append(Attribution(_phrase_speaker(phrase.group(1), [], entities), start, end))
+                found.append(Attribution(_phrase_speaker(phrase.group(1).rstrip("."), [], entities), start, end))
     return found
 
 
@@ -116,3 +137,23 @@ def speaker_of(start: int, end: int, found: Sequence[Attribution]) -> Attributio
     covering = [a for a in found if a.covers(start, end) and not (a.speaker_start >= start and a.speaker_end <= end)]
     return min(covering, key=lambda a: a.end - a.start) if covering else None
 
+
+
+def report_publisher(text: str, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> EntityInfo | None:
+    """The actor the document says released a report ("The UN monitoring team released its report …")."""
+    for mention in mentions:
+        if mention.kind == "actor" and mention.via is None and _PUBLISHES.match(text, mention.end):
+            return entities[mention.entity]
+    return None
+
+
+def credit_publisher(found: Sequence[Attribution], publisher: EntityInfo | None) -> list[Attribution]:
+    """"The UN report said …" speaks for the body that published the report, when that body is the report's
+    owner or part of it (the monitoring team of the UN)."""
+    if publisher is None:
+        return list(found)
+    return [replace(a, speaker=Speaker(publisher.id, publisher.name))
+            if _DOCUMENT_SPEAKER.search(a.speaker.name) and (
+                a.speaker.id.startswith("source:") or a.speaker.id == publisher.id
+                or a.speaker.id in publisher.ancestors) else a
+            for a in found]

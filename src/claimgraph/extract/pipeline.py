@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimgraph.extract.attribution import Attribution, attributions, speaker_of
+from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
 from claimgraph.extract.cues import is_denial, is_hedged, is_negated
 from claimgraph.extract.events import EventDraft, draft_events, inferred_year, reference_date, sentence_dates
 from claimgraph.extract.relations import Candidate, candidates
@@ -17,7 +17,9 @@ EXTRACTOR = "claimgraph-rules/0.1"
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
                         re.IGNORECASE)
 _SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)
-_RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed)?|took|takes|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b",
+_OWN_ATTACK_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|took|takes|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b|"
+                             r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|have\s+)?"
+                             r"(?:killed|attacked|targeted|ambushed|struck|shot down|destroyed)\b",
                              re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
 
@@ -30,11 +32,12 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
     claims: list[Claim] = []
     sentence_speakers: dict[int, Speaker | None] = {}
     seen: set[tuple[str, str, str, int]] = set()
+    publisher = report_publisher(doc.text, annotated.mentions, annotated.entities)
     for sentence in annotated.sentences:
         mentions = annotated.mentions_in(sentence.start, sentence.end)
         if not mentions:
             continue
-        found = attributions(doc.text, sentence, mentions, annotated.entities)
+        found = credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities), publisher)
         sentence_speakers[sentence.index] = found[0].speaker if found else None
         time = _time_qualifier(sentence.text, published, year)
         for candidate in candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities):
@@ -82,8 +85,10 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
 
 
 def _claims_own_attack(text: str, evidence: Span, candidate: Candidate) -> bool:
-    """"BLA claimed responsibility for attacks targeting …": the claimant asserts the attack."""
-    return bool(_RESPONSIBILITY.search(text, candidate.start, candidate.end))
+    """"BLA claimed responsibility for attacks targeting …": the claimant asserts the attack; "… for the attack
+    which killed 40 troopers" states the attack in the author's own relative clause."""
+    claim = _OWN_ATTACK_CLAIM.search(text, candidate.start, candidate.end)
+    return bool(claim) and not re.search(r"\b(?:which|that)\b", text[claim.end():candidate.end])
 
 
 def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:

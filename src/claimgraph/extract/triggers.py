@@ -94,7 +94,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                     r"(?:\w+\s+)?(?:with|to|of)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("supports", r"\b(?:get|gets|getting|got|receiv\w*|obtain\w*|with|enjoy\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}"
                    r"(?:support|help|funding|funds|aid|weapons|arms|training|backing|assistance|shelter|sanctuary|"
-                   r"protection|money)\s+from\s+(?:the\s+)?", forward=False, anchored=True),
+                   r"protection|money)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
+       forward=False, anchored=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|offshoot|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,

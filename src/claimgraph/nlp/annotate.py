@@ -369,7 +369,11 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
         index = max(0, bisect.bisect_right(starts, offset) - 1 - _COREF_WINDOW_SENTENCES)
         return starts[index] if starts else 0
 
+    def previous_sentence(offset: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        return (starts[index - 1], starts[index]) if index >= 1 and starts[index] == offset else None
+
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
                    for m in builder.mentions if m.kind == "actor" and len(m.ids) == 1]
-    for ref in resolve_references(builder.text, window_start, antecedents, builder.occupied):
+    for ref in resolve_references(builder.text, window_start, antecedents, builder.occupied, previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)

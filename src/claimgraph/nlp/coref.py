@@ -52,11 +52,14 @@ class Reference:
 
 
 def resolve_references(text: str, window_start: Callable[[int], int], antecedents: Sequence[Antecedent],
-                       taken: Callable[[int, int], bool]) -> list[Reference]:
+                       taken: Callable[[int, int], bool],
+                       previous_sentence: Callable[[int], tuple[int, int] | None] = lambda _: None) -> list[Reference]:
     """Resolve references in ``text`` to the nearest earlier antecedent of a fitting type.
 
     ``window_start(pos)`` gives the earliest offset an antecedent may start at (a few sentences back);
-    ``taken(start, end)`` tells whether a span is already a mention.
+    ``taken(start, end)`` tells whether a span is already a mention; ``previous_sentence(pos)`` gives the span
+    of the sentence before when ``pos`` opens a sentence: a sentence-initial "It" or "The group" continues
+    that sentence's first fitting actor, its subject ("The team released a report. It stated …").
     """
     references: list[Reference] = []
     ordered = sorted(antecedents, key=lambda a: a.start)
@@ -85,6 +88,11 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                     found.append(candidate)
                     if kind != "pair" or len(found) == 2:
                         break
+            previous = previous_sentence(match.start()) if kind in ("it", "group") else None
+            subject = next((a for a in ordered if previous and previous[0] <= a.start and a.end <= previous[1]
+                            and wanted(a.type)), None)
+            if subject is not None:
+                found = [subject]
             if kind == "pair" and len(found) < 2:
                 continue
             if found:
