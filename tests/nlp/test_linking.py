@@ -111,6 +111,22 @@ def test_unknown_group_like_names_are_discovered(text: str, name: str) -> None:
     assert any(r.id.startswith("new:") and r.name == name for r in doc.actor_records())
 
 
+@pytest.mark.parametrize("text", [
+    "The State Department named the outfit a Foreign Terrorist Organization last year.",
+    "The claim was first reported by the Northbridge Intelligence Group, a monitoring firm.",
+])
+def test_designations_and_firms_are_not_discovered_as_groups(text: str) -> None:
+    assert not [r for r in annotated(text).actor_records() if r.id.startswith("new:")]
+
+
+def test_a_capital_after_the_word_capital_is_a_place() -> None:
+    assert "kb:kenya" not in actor_ids("The gunmen struck the capital Nairobi before dawn.")
+
+
+def test_a_common_misspelling_of_a_kb_name_links() -> None:
+    assert "kb:pkk" in actor_ids("Fighters of the Kurdistan Worker's Party withdrew.")
+
+
 def test_titled_person_is_discovered_without_title() -> None:
     doc = annotated("Commander Rahimullah Zadran said the attack failed.")
     assert any(r.id == "new:rahimullah-zadran" and r.type == "person" for r in doc.actor_records())

@@ -17,6 +17,9 @@ _PREFIXED_GROUP = re.compile(
     r"\b((?:Lashkar|Tehreek|Tehrik|Tahreek|Jaish|Jaysh|Harkat|Harakat|Hizb|Jamaat|Jama'at|Sipah|Ansar|Jund|Katiba|"
     r"Kataib|Kata'ib|Liwa|Saraya|Majlis|Tanzeem|Tanzim)(?:[-\s](?:e|i|ul|ut|al|ash|as|wal|el|ud|al-)[-\s]?|\s+)"
     r"[A-Z][\w'’]+(?:[-\s](?:[A-Z][\w'’]+|al-[A-Z][\w'’]+)){0,3})")
+# a designation ("Foreign Terrorist Organization") or a firm ("SITE Intelligence Group") is not an armed group
+_NOT_A_GROUP = re.compile(r"\b(?:Foreign Terrorist Organi[sz]ations?|Specially Designated|Terrorist Designation|"
+                          r"Intelligence Group|Consult\w*|Analytics|Risks?|Research Group|Media Group|News Group)\b")
 _TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.|Colonel|Col\.|Major|Captain|Capt\.|"
            r"Maulana|Mullah|Mufti|Sheikh|Shaykh|Qari|Commander|President|Prime Minister|Minister|Senator|"
            r"Ambassador|Governor|Chief Minister|Spokesman|Spokesperson|spokesman|spokesperson|Emir|Amir|Chairman|"
@@ -100,7 +103,7 @@ def discover(text: str) -> list[Discovered]:
     for pattern in (_PREFIXED_GROUP, _GROUP):
         for match in pattern.finditer(text):
             cleaned = _clean_group(match.group(1), match.start(1))
-            if cleaned:
+            if cleaned and not _NOT_A_GROUP.search(cleaned[1]):
                 start, name = cleaned
                 found.append(Discovered(start, start + len(name), name, _group_type(name)))
     for pattern in (_TITLED_PERSON, _ROLE_AFTER, _SPEAKER_NAME):
