@@ -105,3 +105,9 @@ def test_a_missing_space_after_a_full_stop_still_ends_the_sentence() -> None:
                      "groups remain active, including the Islamic State.")
     assert len(result.events) == 1
     assert result.events[0].perpetrators == []
+
+
+def test_a_route_is_not_where_the_attack_happened() -> None:
+    event = only_event("Gunmen hijacked a bus travelling from Quetta to Karachi in Khuzdar on Monday and killed "
+                       "nine passengers.")
+    assert event.place is not None and event.place.name == "Khuzdar"

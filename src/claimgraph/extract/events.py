@@ -198,11 +198,15 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     return perpetrators, targets
 
 
+_ROUTE = re.compile(r"\b(?:heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way)\s+"
+                    r"(?:from\s+[\w'’ -]{1,30}?\s+)?(?:to|toward|towards|for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
     """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …")."""
     entities = doc.entities
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
-             and not _is_dateline(doc.text, m)]
+             and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)]
     return [m for m in found if entities[m.entity].kind == "place" or entities[m.entity].type == "state"]
 
 
