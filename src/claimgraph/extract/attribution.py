@@ -10,6 +10,7 @@ from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
 from claimgraph.nlp.discovery import slug
 from claimgraph.nlp.sentences import Sentence
+from claimgraph.nlp.text import initials
 
 _VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|claim|alleged|alleges|allege|"
           r"revealed|reveals|accused|accuses|accuse|added|adds|noted|notes|remarked|remarks|warned|warns|"
@@ -18,7 +19,7 @@ _VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|cla
           r"acknowledged|acknowledges|admitted|admits|declared|declares|disclosed|discloses|stressed|"
           r"emphasi[sz]ed|wrote|writes|believes|believed|suspects|suspected|testified|informed|briefed|"
           r"observed|concluded|found|estimated|assessed|assesses")
-_REPORTING = re.compile(rf"\b(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|"
+_REPORTING = re.compile(rf"\b{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|"
                         r"the bombing|ownership|to have))", re.IGNORECASE)
 _HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ)", re.IGNORECASE)
 _DENYING_VERBS = re.compile(r"^(?:den)", re.IGNORECASE)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.nlp.text import initials
+
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|no|neither|nor|without|den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|"
     r"dismissed|dismisses)\b|n['’]t\b", re.IGNORECASE)
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses)\b",
                     re.IGNORECASE)
-HEDGE = re.compile(
-    r"\b(?:alleged(?:ly)?|allegations?|alleging|alleges|accus(?:ed|es|ing|ations?)|suspect(?:ed|s)?|"
-    r"suspicions?|reportedly|purported(?:ly)?|may|might|could|possibly|probably|likely|perhaps|presumably|"
-    r"believed|thought to|said to|claimed to|claims? that|what (?:it|they|he|she) (?:claims?|calls?)|"
-    r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true)\b",
-    re.IGNORECASE)
+_HEDGES = (r"alleged(?:ly)?|allegations?|alleging|alleges|accus(?:ed|es|ing|ations?)|suspect(?:ed|s)?|"
+           r"suspicions?|reportedly|purported(?:ly)?|may|might|could|possibly|probably|likely|perhaps|presumably|"
+           r"believed|thought to|said to|claimed to|claims? that|what (?:it|they|he|she) (?:claims?|calls?)|"
+           r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true")
+HEDGE = re.compile(rf"\b{initials(_HEDGES)}(?:{_HEDGES})\b", re.IGNORECASE)
 
 
 _IN_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where)\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,16 +19,19 @@ from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, find_casualties
 from claimgraph.nlp.dates import DateMention, find_dates
 from claimgraph.nlp.sentences import Sentence
+from claimgraph.nlp.text import initials
 
-_ATTACK_NOUN = re.compile(
-    r"\b(?:(?:suicide|terror(?:ist)?|militant|bomb|gun|grenade|rocket|drone|missile|mortar|IED|car bomb|"
-    r"truck bomb)\s+)?(?:attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|massacres?|assaults?|"
-    r"air ?strikes?|drone strikes?|missile strikes?|strikes?|hijackings?|siege|carnage|explosive device|"
-    r"car bomb|suicide bomber|(?:air )?raids?|shelling|killings?|IEDs?|hijack(?:ing|ed)?)\b", re.IGNORECASE)
-_ATTACK_VERB = re.compile(
-    r"\b(?:attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
-    r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|carried out|"
-    r"stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|set ablaze)\b", re.IGNORECASE)
+_ATTACK_MODIFIERS = (r"suicide|terror(?:ist)?|militant|bomb|gun|grenade|rocket|drone|missile|mortar|IED|car bomb|"
+                     r"truck bomb")
+_ATTACK_NOUNS = (r"attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|massacres?|assaults?|"
+                 r"air ?strikes?|drone strikes?|missile strikes?|strikes?|hijackings?|siege|carnage|explosive device|"
+                 r"car bomb|suicide bomber|air raids?|raids?|shelling|killings?|IEDs?|hijack(?:ing|ed)?")
+_ATTACK_NOUN = re.compile(rf"\b{initials(_ATTACK_MODIFIERS + '|' + _ATTACK_NOUNS)}(?:(?:{_ATTACK_MODIFIERS})\s+)?"
+                          rf"(?:{_ATTACK_NOUNS})\b", re.IGNORECASE)
+_ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
+                 r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
+                 r"carried out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|set ablaze")
+_ATTACK_VERB = re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE)
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned)\s+(?:\w+\s+){0,2}"
     r"(?:responsibility|credit|ownership)\b|\bclaimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
@@ -281,8 +284,9 @@ def _most_specific(doc: AnnotatedDoc, group: Sequence[Mention]) -> Mention:
                                      -m.start))
 
 
-def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list[EventDraft]:
-    """Event drafts of the document, merged across the sentences that describe the same incident."""
+def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None]) -> list[EventDraft]:
+    """Event drafts of the document, merged across the sentences that describe the same incident;
+    ``speaker(sentence)`` is who asserts the sentence (None: the author)."""
     text = doc.text
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
@@ -327,7 +331,7 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
                                killed=killed.count if killed else None,
                                wounded=wounded.count if wounded else None,
                                casualty_text=killed.phrase if killed and killed.count is None else None,
-                               hedged=is_hedged(sentence.text), asserted_by=speakers.get(sentence.index))
+                               hedged=is_hedged(sentence.text))
             if dates:
                 draft.date, draft.date_precision = dates[0].value, dates[0].precision
             if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
@@ -337,6 +341,7 @@ def draft_events(doc: AnnotatedDoc, speakers: dict[int, Speaker | None]) -> list
             if target is not None:
                 _merge(doc, target, draft)
             elif (place or draft.date) and not aggregate and (noun or victims or perpetrators or claimants):
+                draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 events.append(draft)
     for event in events:
         if not event.perpetrators and len(event.claimed_by) == 1:

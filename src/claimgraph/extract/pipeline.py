@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
 from claimgraph.extract.cues import is_denial, is_hedged, is_negated
@@ -12,6 +13,7 @@ from claimgraph.extract.relations import Candidate, candidates
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
 from claimgraph.nlp import AnnotatedDoc, annotate
+from claimgraph.nlp.sentences import Sentence
 
 EXTRACTOR = "claimgraph-rules/0.1"
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
@@ -30,24 +32,33 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
     published = reference_date(annotated)
     year = None if published else inferred_year(annotated)
     claims: list[Claim] = []
-    sentence_speakers: dict[int, Speaker | None] = {}
-    seen: set[tuple[str, str, str, int]] = set()
     publisher = report_publisher(doc.text, annotated.mentions, annotated.entities)
+
+    @cache
+    def reported(sentence: Sentence) -> list[Attribution]:  # read only for sentences with claims or events
+        mentions = annotated.mentions_in(sentence.start, sentence.end)
+        return credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities),
+                                publisher) if mentions else []
+
+    def first_speaker(sentence: Sentence) -> Speaker | None:
+        found = reported(sentence)
+        return found[0].speaker if found else None
+
+    seen: set[tuple[str, str, str, int]] = set()
     for sentence in annotated.sentences:
         mentions = annotated.mentions_in(sentence.start, sentence.end)
-        if not mentions:
+        found = candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities) if mentions else []
+        if not found:
             continue
-        found = credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities), publisher)
-        sentence_speakers[sentence.index] = found[0].speaker if found else None
         time = _time_qualifier(sentence.text, published, year)
-        for candidate in candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities):
+        for candidate in found:
             key = (candidate.subject, candidate.relation, candidate.object, sentence.index)
             if key in seen:
                 continue
             seen.add(key)
-            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, found),
+            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, reported(sentence)),
                                  Span(sentence.start, sentence.end, sentence.text), time))
-    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, sentence_speakers)])
+    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
                       events=events, claims=claims)

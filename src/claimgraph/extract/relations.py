@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimgraph.extract import triggers as tr
@@ -36,19 +36,12 @@ class Unit:
     mentions: list[Mention]
     start: int
     end: int
+    ids: list[str] = field(init=False)  # the entities of the mentions, each once, in order
+    kind: str = field(init=False)
 
-    @property
-    def ids(self) -> list[str]:
-        seen: list[str] = []
-        for mention in self.mentions:
-            for entity in mention.ids:
-                if entity not in seen:
-                    seen.append(entity)
-        return seen
-
-    @property
-    def kind(self) -> str:
-        return self.mentions[0].kind
+    def __post_init__(self) -> None:
+        self.ids = list(dict.fromkeys(entity for mention in self.mentions for entity in mention.ids))
+        self.kind = self.mentions[0].kind
 
     @property
     def via(self) -> str | None:
@@ -101,12 +94,10 @@ def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
             same_kind = last.kind == mention.kind
             if same_kind and mention.entity in last.ids and _SAME_ENTITY_LINK.match(link):
                 close = _CLOSE.match(text, mention.end)
-                last.mentions.append(mention)
-                last.end = close.end() if close else mention.end
+                units[-1] = Unit([*last.mentions, mention], last.start, close.end() if close else mention.end)
                 continue
             if same_kind and _COORDINATION.match(link):
-                last.mentions.append(mention)
-                last.end = mention.end
+                units[-1] = Unit([*last.mentions, mention], last.start, mention.end)
                 continue
         units.append(Unit([mention], mention.start, mention.end))
     return [part for unit in units for part in _split_unfinished_list(text, unit)]

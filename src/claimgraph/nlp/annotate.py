@@ -336,12 +336,13 @@ def _apply_defined_acronyms(builder: _Builder) -> None:
             continue
         pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w])")
         for occurrence in pattern.finditer(text, found.start()):
-            same_span = [m for m in builder.mentions if (m.start, m.end) == occurrence.span()]
+            start, end = occurrence.span()
+            same_span = [m for m in builder.mentions if m.start == start and m.end == end]
             if same_span:
                 if same_span[0].entity != mention.entity and same_span[0].kind == "actor":
                     builder.replace(same_span[0], mention.entity)
-            elif not builder.occupied(*occurrence.span()):
-                builder.add(occurrence.start(), occurrence.end(), mention.entity, "actor")
+            elif not builder.occupied(start, end):
+                builder.add(start, end, mention.entity, "actor")
 
 
 def _add_short_names(builder: _Builder) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     """
     references: list[Reference] = []
     ordered = sorted(antecedents, key=lambda a: a.start)
+    starts = [a.start for a in ordered]
     for pattern, kind in _PATTERNS:
         for match in pattern.finditer(text):
             wanted = _WANTED[kind]
@@ -76,7 +78,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 wanted = _WANTED["state"]
             elif kind == "it" and _COMBATANTS.match(text, match.end()):
                 wanted = _WANTED["group"]  # "its fighters" are an armed group's
-            for candidate in reversed(ordered):
+            # antecedents that start at or after the reference cannot precede it: start below them
+            for candidate in reversed(ordered[:bisect.bisect_left(starts, match.start())]):
                 if candidate.end > match.start() or candidate.start < earliest:
                     if candidate.start < earliest:
                         break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimgraph.nlp.text import fold
+from claimgraph.nlp.text import fold, initials
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
 _LINK = r"(?:al-|el-|ul-|e-|i-|bin |ibn |of |of the |for |for the |and |de |wal-|al )"
@@ -29,7 +29,7 @@ _TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.
            r"Sheikh|Shaikh|Lt\.|Lieutenant|Sgt\.|Sergeant|Inspector|Deputy|deputy|Superintendent|"
            r"Senior Superintendent|Director|director|Chief|Mayor|mayor|Speaker|Judge|judge")
 _NAME_PART = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z][a-z'’]+|bin|ibn|ul|ud|ur|de)"
-_TITLED_PERSON = re.compile(rf"\b(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
+_TITLED_PERSON = re.compile(rf"\b{initials(_TITLES)}(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
 _ROLE_AFTER = re.compile(
     rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
     r"(?:former\s+|then\s+|regional\s+|senior\s+|top\s+|local\s+|chief\s+|deputy\s+)?"

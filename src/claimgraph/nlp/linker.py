@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 import ahocorasick
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.nlp.text import _PUNCT, fold, fold_key, unify_punctuation
+from claimgraph.nlp.text import _PUNCT, fold, fold_key
 
 _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
@@ -24,8 +26,7 @@ _PLACE_PREPOSITIONS = re.compile(
     re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A stretch of text naming one or more KB entries (ambiguous names keep every candidate)."""
 
     start: int
@@ -33,10 +34,14 @@ class Match:
     ids: tuple[str, ...]
 
 
+Span3 = tuple[int, int, tuple[str, ...]]
+
+
 @dataclass
 class _Index:
     folded: ahocorasick.Automaton
     cased: ahocorasick.Automaton
+    acronym_runs: re.Pattern[str] | None  # stretches of text that can hold an acronym of ``cased``
 
 
 _INDEXES: WeakKeyDictionary[KnowledgeBase, _Index] = WeakKeyDictionary()
@@ -67,7 +72,7 @@ def _build(kb: KnowledgeBase) -> _Index:
             folded_ids[key].add(entry_id)
             if not surface[0].isupper():
                 lower_case_forms.add(key)
-    index = _Index(ahocorasick.Automaton(), ahocorasick.Automaton())
+    index = _Index(ahocorasick.Automaton(), ahocorasick.Automaton(), _acronym_runs(cased_ids) if cased_ids else None)
     for automaton, table in ((index.folded, folded_ids), (index.cased, cased_ids)):
         for key, ids in table.items():
             # a name written with a capital ("Central Asia") must be capitalised in the text too
@@ -76,6 +81,22 @@ def _build(kb: KnowledgeBase) -> _Index:
         if table:
             automaton.make_automaton()
     return index
+
+
+def _acronym_runs(acronyms: Collection[str]) -> re.Pattern[str]:
+    """A first character of an acronym followed by acronym characters, in any spelling of quotes, dashes and
+    spaces: no acronym can match outside such a run, so the cased automaton reads only these."""
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for char in "".join(acronyms):
+        spellings[char].add(char)
+    for raw, unified in _PUNCT.items():
+        if unified in spellings:
+            spellings[unified].add(raw)
+
+    def one_of(chars: set[str]) -> str:
+        return "[" + "".join(re.escape(s) for c in sorted(chars) for s in sorted(spellings[c])) + "]"
+
+    return re.compile(one_of({a[0] for a in acronyms}) + one_of(set(spellings)) + "+")
 
 
 def index_for(kb: KnowledgeBase) -> _Index:
@@ -90,50 +111,57 @@ def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> lis
     """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order.
     ``folded`` is ``fold(text)`` when the caller has it already."""
     index = index_for(kb)
-    folded = fold(text) if folded is None else folded
+    found: list[Span3] = []
+    if index.folded.kind == ahocorasick.AHOCORASICK:
+        _keep_whole_words(text, index.folded.iter(fold(text) if folded is None else folded), 0, found)
+    if index.acronym_runs is not None:
+        for run in index.acronym_runs.finditer(text):
+            _keep_whole_words(text, index.cased.iter(run.group().translate(_PUNCT_TABLE)), run.start(), found)
+    return list(map(Match._make, select_longest(found)))
+
+
+def _keep_whole_words(text: str, hits: Iterator[tuple[int, tuple[int, tuple[str, ...], bool]]], offset: int,
+                      found: list[Span3]) -> None:
+    """Add the automaton hits (ending ``offset`` characters into ``text``) that sit on word boundaries."""
     size = len(text)
-    candidates: list[tuple[int, int, tuple[str, ...]]] = []
-    for automaton, haystack in ((index.folded, folded), (index.cased, unify_punctuation(text))):
-        if automaton.kind != ahocorasick.AHOCORASICK:
-            continue
-        for end_index, (length, ids, capitalised) in automaton.iter(haystack):
-            start, end = end_index - length + 1, end_index + 1
-            if start > 0:  # word boundaries: no letter, digit or underscore on either side
-                before = text[start - 1]
-                if before.isalnum() or before == "_":
-                    continue
-            if end < size:
-                after = text[end]
-                if after.isalnum() or after == "_":
-                    continue
-            if capitalised and not text[start].isupper():
-                continue  # a name written with a capital ("Central Asia") must be capitalised in the text
-            candidates.append((start, end, ids))
-    return [Match(*found) for found in select_longest(candidates)]
-
-
-Span3 = tuple[int, int, tuple[str, ...]]
+    append = found.append
+    for last, (length, ids, capitalised) in hits:
+        end = offset + last + 1
+        start = end - length
+        if start > 0:  # word boundaries: no letter, digit or underscore on either side
+            before = text[start - 1]
+            if before.isalnum() or before == "_":
+                continue
+        if end < size:
+            after = text[end]
+            if after.isalnum() or after == "_":
+                continue
+        if capitalised and not text[start].isupper():
+            continue  # a name written with a capital ("Central Asia") must be capitalised in the text
+        append((start, end, ids))
 
 
 def select_longest(candidates: list[Span3]) -> list[Span3]:
     """Keep the longest of overlapping (start, end, ids) matches (earliest on ties), in text order."""
     taken: list[Span3] = []
-    cluster: list[Span3] = []
-    cluster_end = -1
+    first = 0  # where the current run of overlapping matches starts in ``taken``
+    run_end = -1
     for match in sorted(candidates):
-        if cluster and match[0] >= cluster_end:
-            taken.extend(_longest_first(cluster))
-            cluster = []
-        cluster_end = max(cluster_end, match[1]) if cluster else match[1]
-        cluster.append(match)
-    taken.extend(_longest_first(cluster))
+        if match[0] >= run_end:
+            if len(taken) - first > 1:
+                taken[first:] = _longest_first(taken[first:])
+            first = len(taken)
+            run_end = match[1]
+        elif match[1] > run_end:
+            run_end = match[1]
+        taken.append(match)
+    if len(taken) - first > 1:
+        taken[first:] = _longest_first(taken[first:])
     return taken
 
 
 def _longest_first(cluster: list[Span3]) -> list[Span3]:
     """Within a run of overlapping matches, the longest ones that do not overlap, in text order."""
-    if len(cluster) < 2:
-        return cluster
     kept: list[Span3] = []
     for match in sorted(cluster, key=lambda m: (m[0] - m[1], m[0])):
         if all(match[1] <= k[0] or match[0] >= k[1] for k in kept):

@@ -27,7 +27,6 @@ def _fold_table() -> dict[int, str]:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_PUNCT_CHARS = re.compile("[" + "".join(_PUNCT) + "]")
 
 
 def _fold_char(match: re.Match[str]) -> str:
@@ -40,11 +39,18 @@ def fold(text: str) -> str:
     return lowered if lowered.isascii() else _NON_ASCII.sub(_fold_char, lowered)
 
 
-def unify_punctuation(text: str) -> str:
-    """Quotes, dashes and spaces unified as in ``fold``, case kept (for matching acronyms)."""
-    return _PUNCT_CHARS.sub(lambda m: _PUNCT[m.group()], text)
-
-
 def fold_key(text: str) -> str:
     """A lookup key for a name: folded, with runs of spaces collapsed and the ends trimmed."""
     return " ".join(fold(text).split())
+
+
+def initials(alternatives: str) -> str:
+    """A look-ahead on the letters that open a regex's ``alternatives`` ("said|told" → ``(?=[st])``).
+
+    Put before ``(?:alternatives)``, it lets the regex engine pass over most words after one test instead of
+    trying every alternative in turn; it never rules out a match. Every alternative must open with a letter
+    that is not optional."""
+    parts = alternatives.split("|")  # an inner "|" only adds letters, which is harmless
+    if not all(p[:1].isalpha() and p[1:2] not in ("?", "*", "{") for p in parts):
+        raise ValueError(f"an alternative does not open with a plain letter: {alternatives!r}")
+    return "(?=[" + "".join(sorted({p[0] for p in parts})) + "])"
