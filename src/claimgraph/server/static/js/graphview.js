@@ -1,10 +1,7 @@
 // A Cytoscape.js graph of the API's nodes and edges, laid out to suit its size: a force-directed layout (cose)
 // up to LARGE nodes; beyond, an overview: rings around the most-claimed actors, computed directly and fitted
-// without measuring labels, drawn with cheaper styles, panned and zoomed over a snapshot (see overview.js),
-// so that thousands of actors stay usable.
+// without measuring labels, drawn with cheaper styles, so that thousands of actors stay usable.
 import cytoscape from "../vendor/cytoscape/cytoscape.esm.min.mjs";
-import { edgeLayer } from "./edgelayer.js";
-import { overviewControls } from "./overview.js";
 import { elements, stylesheet } from "./style.js";
 
 export const LARGE = 350;
@@ -42,36 +39,26 @@ function fitPositions(cy, positions, padding = 20) {
 }
 
 /** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data).
- * A large graph gets its own Cytoscape instance, with the overview's styles and controls. */
+ * A large graph gets its own Cytoscape instance that draws a snapshot while the user pans or zooms and hides
+ * edges meanwhile. */
 export function createGraph(container, handlers = {}) {
   let cy = null;
   let large = null;
-  let release = null;
 
   function make(big) {
-    release?.();
-    release = null;
     if (cy) cy.destroy();
-    const controls = big ? { userPanningEnabled: false, userZoomingEnabled: false, boxSelectionEnabled: false,
-                             autoungrabify: true } : {};
-    cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, pixelRatio: 1, ...controls });
+    cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, pixelRatio: 1,
+                     textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big });
     if (big) {
-      // overview: plain nodes with names once zoomed in, drawn by Cytoscape; straight edges without arrows,
-      // drawn by the edge layer; no element takes pointer events, the overview's controls find what a click hits
+      // overview: straight edges without arrows, plain nodes, names once zoomed in (each is cheaper to draw)
       cy.style().selector("node").style({ "text-wrap": "none", "border-width": 0, "text-background-opacity": 0,
-                                          "min-zoomed-font-size": 10, events: "no" })
-        .selector("edge").style({ display: "none" }).update();
-      const layer = edgeLayer(cy, container);
-      const controls = overviewControls(cy, container, handlers);
-      release = () => { controls(); layer(); };
-      if (window.__cg?.nolayers) cy.renderer().drawLayeredElements = cy.renderer().drawCachedElements;
-      window.__renders = 0; cy.on("render", () => { window.__renders += 1; });
-    } else {
-      cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
-      cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
-      cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
-      cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
+                                          "min-zoomed-font-size": 10 })
+        .selector("edge").style({ "curve-style": "haystack", "haystack-radius": 0 }).update();
     }
+    cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
+    cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
+    cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
+    cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
     large = big;
   }
   make(false);
@@ -110,9 +97,7 @@ export function createGraph(container, handlers = {}) {
       });
       cy.add(fresh);
       cy.getElementById(centre).addClass("centre");
-      const fit = { eles: cy.getElementById(centre).closedNeighborhood(), padding: 40 };
-      if (large) cy.fit(fit.eles, fit.padding); // an animation would redraw the whole overview at every frame
-      else cy.animate({ fit }, { duration: 250 });
+      cy.animate({ fit: { eles: cy.getElementById(centre).closedNeighborhood(), padding: 40 } }, { duration: 250 });
       return newNodes.length;
     },
     focus(ids) {
@@ -121,6 +106,6 @@ export function createGraph(container, handlers = {}) {
       const keep = cy.collection(ids.map((id) => cy.getElementById(id)).filter((el) => el.nonempty()));
       cy.elements().difference(keep.union(keep.connectedNodes())).addClass("faded");
     },
-    destroy() { release?.(); cy.destroy(); },
+    destroy() { cy.destroy(); },
   };
 }
