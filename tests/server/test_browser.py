@@ -320,3 +320,98 @@ def test_a_graph_of_3000_actors_stays_responsive(page, shots):
         page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         assert time.monotonic() - started < 5, f"a frame at zoom {zoom} took too long"
     page.screenshot(path=str(shots / "graph-3000.png"))
+
+
+OVERVIEW_EDGES = """() => {
+  const cy = document.querySelector('#graph')._cyreg.cy;
+  const box = cy.container().getBoundingClientRect();
+  const nodes = cy.nodes().map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 }));
+  const segments = cy.edges().map((e) => [e.source().renderedPosition(), e.target().renderedPosition()]);
+  const away = (p, [a, b]) => {
+    const [dx, dy] = [b.x - a.x, b.y - a.y];
+    const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+    return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+  };
+  const found = [];  // points on an edge where no actor and no other edge is within reach of a click
+  for (const [i, [a, b]] of segments.entries()) {
+    const p = [0.2, 0.35, 0.5, 0.65, 0.8].map((t) => ({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) }))
+      .find((p) => p.x > 20 && p.y > 20 && p.x < box.width - 20 && p.y < box.height - 20
+        && !nodes.some((n) => Math.hypot(p.x - n.p.x, p.y - n.p.y) < n.r + 10)
+        && !segments.some((s, j) => j !== i && away(p, s) < 5));
+    if (!p) continue;
+    const edge = cy.edges()[i];
+    found.push({ x: box.left + p.x, y: box.top + p.y, id: edge.id(), source: edge.data('source'),
+                 target: edge.data('target'), relation: edge.data('relation') });
+    if (found.length >= 3) break;
+  }
+  return found;
+}"""
+
+
+NEXT_FRAME = """() => window.addEventListener('wheel', () => requestAnimationFrame(() => {
+  const cover = document.querySelector('.graph-snapshot');
+  window.nextFrame = { shown: !cover.hidden, transform: cover.firstChild.style.transform,
+                       zoom: document.querySelector('#graph')._cyreg.cy.zoom() };
+}), { capture: true, once: true })"""
+
+
+def overview(page, graph: dict) -> dict[str, str]:
+    """Open the graph view on ``graph`` (and evidence that names the edge asked for); actor names by id."""
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+
+    def evidence(route):
+        query = dict(part.split("=", 1) for part in route.request.url.split("?", 1)[1].split("&"))
+        route.fulfill(status=200, content_type="application/json", body=json.dumps({
+            "subject": query["subject"], "subject_name": names[query["subject"]], "relation": query["relation"],
+            "object": query["object"], "object_name": names[query["object"]], "claims": []}))
+
+    page.route("**/api/graph?*", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                            body=json.dumps(graph)))
+    page.route("**/api/graph/evidence?*", evidence)
+    page.goto("/#/graph")
+    wait_for_graph(page)
+    page.wait_for_function("document.querySelector('#graph').dataset.paintedAt > 0")
+    return names
+
+
+def test_a_big_graph_follows_a_wheel_turn_at_once(page, shots):
+    overview(page, synthetic_graph(3000))
+    zoom = page.evaluate("document.querySelector('#graph')._cyreg.cy.zoom()")
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.evaluate(NEXT_FRAME)
+    started = time.monotonic()
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("window.nextFrame", polling=5)
+    assert time.monotonic() - started < 2, "the frame after a wheel turn took too long"
+    # that frame shows the drawn graph zoomed as a picture, not drawn anew yet
+    next_frame = page.evaluate("window.nextFrame")
+    assert next_frame["shown"] and "scale(2)" in next_frame["transform"] and next_frame["zoom"] == zoom
+    # then, the gesture over, the graph is drawn anew at twice the zoom
+    page.locator(".graph-snapshot").wait_for(state="hidden", timeout=30_000)
+    assert page.evaluate("document.querySelector('#graph')._cyreg.cy.zoom()") == pytest.approx(2 * zoom)
+    page.screenshot(path=str(shots / "graph-3000-zoomed.png"))
+
+
+def test_an_overview_edge_opens_its_evidence_when_clicked(page, shots):
+    graph = synthetic_graph(400, edges_per_node=1)  # beyond 350 actors: the overview
+    names = overview(page, graph)
+    assert page.locator("canvas.graph-edges").count() == 1
+    candidates = page.evaluate(OVERVIEW_EDGES)
+    assert candidates, "no edge stands clear of the others"
+    edge = candidates[0]
+    page.mouse.click(edge["x"], edge["y"])
+    claims = next(e["claims"] for e in graph["edges"] if e["id"] == edge["id"])
+    selected = page.evaluate(SELECTED, "#graph")
+    assert selected == [{"id": edge["id"], "relation": edge["relation"], "claims": claims}]
+    heading = page.locator("#evidence h2")
+    heading.wait_for()
+    relation = edge["relation"].replace("_", " ")
+    assert heading.inner_text() == f"{names[edge['source']]} {relation} {names[edge['target']]}"
+    page.screenshot(path=str(shots / "graph-400-edge.png"))
+    # an actor, clicked, shows its edges
+    node = page.evaluate("""() => { const cy = document.querySelector('#graph')._cyreg.cy;
+      const box = cy.container().getBoundingClientRect(); const n = cy.nodes().max((n) => n.data('claims')).ele;
+      const p = n.renderedPosition(); return { id: n.id(), x: box.left + p.x, y: box.top + p.y }; }""")
+    page.mouse.click(node["x"], node["y"])
+    page.locator("#evidence h2", has_text=names[node["id"]]).wait_for()

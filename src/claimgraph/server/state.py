@@ -53,6 +53,8 @@ class AppState:
         self.store = store
         self.write_lock = threading.Lock()  # ingests and reviews run one at a time
         self._cache = _Lru()
+        self._graph: tuple[tuple[Any, ...], GraphIndex] | None = None  # (documents and actors counted, index)
+        self._graph_lock = threading.Lock()
 
     def fingerprint(self) -> tuple[Any, ...]:
         with self.store.engine.connect() as conn:
@@ -74,14 +76,20 @@ class AppState:
         return self._cache.get(key, load)
 
     def graph_index(self, fingerprint: tuple[Any, ...] | None = None) -> GraphIndex:
-        """Every claim as arrays, for the graph and neighbourhood endpoints."""
-        key = ("graph", (fingerprint or self.fingerprint())[:3])  # documents, actors, reviews
-
-        def load() -> GraphIndex:
-            with self.store.engine.connect() as conn:
-                return GraphIndex.load(conn)
-
-        return self._cache.get(key, load)
+        """Every claim as arrays, for the graph and neighbourhood endpoints: loaded again when documents or
+        actors change, brought up to date with the claims reviewed since when only reviews were added."""
+        fingerprint = fingerprint or self.fingerprint()
+        base, reviewed = fingerprint[:2], fingerprint[2] or 0
+        with self._graph_lock:
+            index = self._graph[1] if self._graph and self._graph[0] == base else None
+            if index is None or index.reviewed != reviewed:
+                with self.store.engine.connect() as conn:
+                    if index is not None and index.reviewed < reviewed:
+                        index = index.updated(conn)
+                    if index is None or index.reviewed < reviewed:
+                        index = GraphIndex.load(conn)
+                self._graph = (base, index)
+            return index
 
     def analysis(self, doc_ids: list[str] | None) -> Analysis:
         """The analysis of the (reviewed) documents given, or of the whole store for None."""

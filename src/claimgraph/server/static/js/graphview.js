@@ -1,8 +1,11 @@
 // A Cytoscape.js graph of the API's nodes and edges, laid out to suit its size: a force-directed layout (cose)
 // up to LARGE nodes; beyond, an overview: rings around the most-claimed actors, computed directly and fitted
-// without measuring labels, drawn with cheaper styles, so that thousands of actors stay usable.
+// without measuring labels, drawn with cheaper styles, panned and zoomed over a snapshot (see overview.js),
+// so that thousands of actors stay usable.
 import cytoscape from "../vendor/cytoscape/cytoscape.esm.min.mjs";
-import { elements, stylesheet } from "./style.js";
+import { edgeLayer } from "./edgelayer.js";
+import { overviewControls } from "./overview.js";
+import { elements, overviewStylesheet, stylesheet } from "./style.js";
 
 export const LARGE = 350;
 const LABELLED_EDGES = 250;
@@ -39,26 +42,37 @@ function fitPositions(cy, positions, padding = 20) {
 }
 
 /** A graph in ``container``; handlers: onNode(data, node), onEdge(data, edge), onBackground(), onExpand(data).
- * A large graph gets its own Cytoscape instance that draws a snapshot while the user pans or zooms and hides
- * edges meanwhile. */
+ * A large graph gets its own Cytoscape instance, with the overview's styles and controls. */
 export function createGraph(container, handlers = {}) {
   let cy = null;
   let large = null;
+  let release = null;
+  let edges = null; // the overview's edge layer
 
   function make(big) {
+    release?.();
+    release = null;
     if (cy) cy.destroy();
-    cy = cytoscape({ container, style: stylesheet(), minZoom: 0.02, maxZoom: 4, pixelRatio: 1,
-                     textureOnViewport: big, hideEdgesOnViewport: big, hideLabelsOnViewport: big });
+    const controls = big ? { userPanningEnabled: false, userZoomingEnabled: false, boxSelectionEnabled: false,
+                             autoungrabify: true } : {};
+    cy = cytoscape({ container, style: big ? overviewStylesheet() : stylesheet(), minZoom: 0.02, maxZoom: 4,
+                     pixelRatio: 1, ...controls });
     if (big) {
-      // overview: straight edges without arrows, plain nodes, names once zoomed in (each is cheaper to draw)
-      cy.style().selector("node").style({ "text-wrap": "none", "border-width": 0, "text-background-opacity": 0,
-                                          "min-zoomed-font-size": 10 })
-        .selector("edge").style({ "curve-style": "haystack", "haystack-radius": 0 }).update();
+      // Cytoscape's layered texture cache pre-draws every element into large bitmaps after each zoom, which
+      // helps with a GPU; with software rendering it keeps the page busy for a second after every gesture.
+      // The overview draws each node from its own small cached bitmap instead.
+      const renderer = cy.renderer();
+      if (renderer.drawCachedElements) renderer.drawLayeredElements = renderer.drawCachedElements;
+      const layer = edgeLayer(cy, container);
+      const taken = overviewControls(cy, container, handlers);
+      edges = layer;
+      release = () => { taken(); layer.remove(); edges = null; };
+    } else {
+      cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
+      cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
+      cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
+      cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
     }
-    cy.on("tap", "node", (e) => handlers.onNode?.(e.target.data(), e.target));
-    cy.on("tap", "edge", (e) => handlers.onEdge?.(e.target.data(), e.target));
-    cy.on("dbltap", "node", (e) => handlers.onExpand?.(e.target.data(), e.target));
-    cy.on("tap", (e) => { if (e.target === cy) handlers.onBackground?.(); });
     large = big;
   }
   make(false);
@@ -78,6 +92,7 @@ export function createGraph(container, handlers = {}) {
         cy.elements().remove();
         cy.add(els);
       });
+      edges?.redraw();
       if (big) fitPositions(cy, positions);
       else cy.layout(COSE).run();
       return performance.now() - started;
@@ -96,16 +111,20 @@ export function createGraph(container, handlers = {}) {
         el.position = { x: at.x + radius * Math.cos(angle), y: at.y + radius * Math.sin(angle) };
       });
       cy.add(fresh);
+      edges?.redraw();
       cy.getElementById(centre).addClass("centre");
-      cy.animate({ fit: { eles: cy.getElementById(centre).closedNeighborhood(), padding: 40 } }, { duration: 250 });
+      const fit = { eles: cy.getElementById(centre).closedNeighborhood(), padding: 40 };
+      if (large) cy.fit(fit.eles, fit.padding); // an animation would redraw the whole overview at every frame
+      else cy.animate({ fit }, { duration: 250 });
       return newNodes.length;
     },
     focus(ids) {
+      edges?.redraw();
       cy.elements().removeClass("faded");
       if (!ids) return;
       const keep = cy.collection(ids.map((id) => cy.getElementById(id)).filter((el) => el.nonempty()));
       cy.elements().difference(keep.union(keep.connectedNodes())).addClass("faded");
     },
-    destroy() { cy.destroy(); },
+    destroy() { release?.(); cy.destroy(); },
   };
 }

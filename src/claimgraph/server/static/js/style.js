@@ -88,6 +88,20 @@ export function stylesheet() {
   return style;
 }
 
+/** The overview's styles (see graphview.js): plainer nodes, named only once zoomed in, that take no pointer
+ * events; edges are left to the edge layer (edgelayer.js), so Cytoscape neither styles nor draws them. */
+export function overviewStylesheet() {
+  const [node, ...rest] = stylesheet().filter(({ selector }) => selector.startsWith("node"));
+  return [
+    node,
+    { selector: "node", style: { "text-wrap": "none", "border-width": 0, "text-background-opacity": 0,
+                                 "min-zoomed-font-size": 10, events: "no" } },
+    ...rest, // selected and centre borders, type colours and shapes
+    { selector: "node.faded", style: { opacity: 0.15 } },
+    { selector: "edge", style: { display: "none" } },
+  ];
+}
+
 function swatch(kind, color, extra = {}) {
   return h("span", { class: `swatch ${kind}`, style: { ...extra, "--swatch": color } });
 }
