@@ -36,16 +36,16 @@ _NOUN_SPEAKER = re.compile(
     r"(?:officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
     r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
     r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$")
-_DOCUMENT_AFTER = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:report|assessment|review|study)\b", re.IGNORECASE)
+_DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors
+_DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNORECASE)
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
 
 
 _PUBLISHES = re.compile(r"\s+(?:has\s+|have\s+)?(?:released|published|issued|submitted|presented|compiled|produced)"
-                        r"\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:report|assessment|review|study)\b",
-                        re.IGNORECASE)
-_DOCUMENT_SPEAKER = re.compile(r"\b(?:report|assessment|review|study)\b", re.IGNORECASE)
+                        rf"\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOCUMENT}", re.IGNORECASE)
+_DOCUMENT_SPEAKER = re.compile(rf"\b{_DOCUMENT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,6 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
                 asserted = (verb.end(), end)
             found.append(Attribution(speaker, *asserted, hedged, denial, *speaker_span))
             continue
-
         # "…, X said." at the end of the sentence: the speaker follows the verb.
         after = [m for m in actors if m.start >= verb.end()]
         if after and _AFTER_SPEAKER.search(text, start, verb.end()) and after[0].start - verb.end() < 6:
@@ -137,7 +136,6 @@ def speaker_of(start: int, end: int, found: Sequence[Attribution]) -> Attributio
     """The innermost attribution whose asserted stretch covers ``[start, end)`` and not its speaker."""
     covering = [a for a in found if a.covers(start, end) and not (a.speaker_start >= start and a.speaker_end <= end)]
     return min(covering, key=lambda a: a.end - a.start) if covering else None
-
 
 
 def report_publisher(text: str, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> EntityInfo | None:

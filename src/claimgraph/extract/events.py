@@ -32,7 +32,8 @@ _ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting
                  r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
                  r"carried out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|set ablaze")
 _ATTACK_VERB = re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE)
-_CLAIM = re.compile(
+# a group claiming an attack: "claimed responsibility for", "said it had killed"
+ATTACK_CLAIM = re.compile(
     r"\b(?:claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned)\s+(?:\w+\s+){0,2}"
     r"(?:responsibility|credit|ownership)\b|\bclaimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b|"
@@ -55,8 +56,7 @@ _ATTACKERS_OF = re.compile(r"\b(?:attackers|assailants|gunmen|bombers|perpetrato
                            r"linked to|belonging to|loyal to|members of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
-_INDEFINITE_ATTACK = re.compile(r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|"
-                                r"ambush|shooting|assault|massacre|raid|strike)\b", re.IGNORECASE)
+_INDEFINITE_ATTACK = re.compile(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ATTACK_NOUNS})\b", re.IGNORECASE)
 _INDEFINITE_LEAD = re.compile(r"\b(?:an?|another|of|two|three|several|recent|deadly|fresh|new|more)\s+$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
                       r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|strikes?|air ?strikes|"
@@ -146,7 +146,7 @@ def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], t
 
 def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo]) -> list[str]:
     found: list[str] = []
-    for claim in _CLAIM.finditer(text, sentence.start, sentence.end):
+    for claim in ATTACK_CLAIM.finditer(text, sentence.start, sentence.end):
         before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
         if len(before) > 1 and _APPOSITION.fullmatch(text, before[-2].end, before[-1].start) and \
                 text.startswith(",", before[-1].end):
@@ -183,14 +183,10 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
                 perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
         attackers_of = _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(text, unit.end, sentence.end)
-        # "an al-Shabab attack", "Israeli air raids": the attack is the named actor's
-        own_attack = _ATTACK_NOUN.match(after.lstrip(" -")) and (
-            unit.start == sentence.start or _INDEFINITE_LEAD.search(text, sentence.start, unit.start)
-            or all(entities[e].type == "armed_group" for e in unit.ids))
         if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before) or \
                 attackers_of:
             perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
-        elif own_attack:
+        elif _names_its_attack(text, unit, after, sentence, entities):
             named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif index > 0 and _TARGET_AFTER.match(text, actor_units[index - 1].end, unit.start) and (
                 _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start)
@@ -199,6 +195,14 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     perpetrators = list(dict.fromkeys(perpetrators or named_attackers))  # a doer named by its verb comes first
     targets = [t for t in dict.fromkeys(targets) if t not in perpetrators]
     return perpetrators, targets
+
+
+def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, entities: dict[str, EntityInfo]) -> bool:
+    """"an al-Shabab attack", "Israeli air raids", "highlighting ISKP attacks": the attack is the named actor's
+    (a state only with an indefinite lead, since "the Israel attack" may be one on Israel)."""
+    return bool(_ATTACK_NOUN.match(after.lstrip(" -"))) and (
+        unit.start == sentence.start or bool(_INDEFINITE_LEAD.search(text, sentence.start, unit.start))
+        or all(entities[e].type == "armed_group" for e in unit.ids))
 
 
 _ROUTE = re.compile(r"\b(?:heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way)\s+"
@@ -306,9 +310,9 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         mentions = doc.mentions_in(sentence.start, sentence.end)
         units = build_units(text, as_used(text, mentions, doc.entities))
         claimants = _claimants(text, units, sentence, doc.entities)
-        perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
         if not noun and not claimants and all(c.count is None for c in victims):
             continue  # an attack verb or "thousands killed" alone opens an event only in a claim
+        perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]

@@ -8,7 +8,14 @@ from functools import cache
 
 from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
 from claimgraph.extract.cues import is_denial, is_hedged, is_negated
-from claimgraph.extract.events import EventDraft, draft_events, inferred_year, reference_date, sentence_dates
+from claimgraph.extract.events import (
+    ATTACK_CLAIM,
+    EventDraft,
+    draft_events,
+    inferred_year,
+    reference_date,
+    sentence_dates,
+)
 from claimgraph.extract.relations import Candidate, candidates
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
@@ -19,10 +26,6 @@ EXTRACTOR = "claimgraph-rules/0.1"
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
                         re.IGNORECASE)
 _SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)
-_OWN_ATTACK_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|took|takes|accepted)\s+(?:\w+\s+)?(?:responsibility|credit)\b|"
-                             r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|have\s+)?"
-                             r"(?:killed|attacked|targeted|ambushed|struck|shot down|destroyed)\b",
-                             re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
 
 
@@ -98,7 +101,7 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
 def _claims_own_attack(text: str, evidence: Span, candidate: Candidate) -> bool:
     """"BLA claimed responsibility for attacks targeting …": the claimant asserts the attack; "… for the attack
     which killed 40 troopers" states the attack in the author's own relative clause."""
-    claim = _OWN_ATTACK_CLAIM.search(text, candidate.start, candidate.end)
+    claim = ATTACK_CLAIM.search(text, candidate.start, candidate.end)
     return bool(claim) and not re.search(r"\b(?:which|that)\b", text[claim.end():candidate.end])
 
 

@@ -92,10 +92,10 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                     if kind != "pair" or len(found) == 2:
                         break
             previous = previous_sentence(match.start()) if kind in ("it", "group") else None
-            subject = next((a for a in ordered if previous and previous[0] <= a.start and a.end <= previous[1]
-                            and wanted(a.type)), None)
-            if subject is not None:
-                found = [subject]
+            if previous is not None:
+                subject = next((a for a in ordered[bisect.bisect_left(starts, previous[0]):]
+                                if a.end <= previous[1] and wanted(a.type)), None)
+                found = [subject] if subject is not None else found
             if kind == "pair" and len(found) < 2:
                 continue
             if found:
