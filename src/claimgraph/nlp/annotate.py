@@ -11,6 +11,7 @@ from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
+from claimgraph.nlp.descriptions import Named, resolve_descriptions
 from claimgraph.nlp.discovery import discover, slug
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
@@ -229,6 +230,7 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     _add_short_names(builder)
     _drop_datelines(builder)
     sentences = split_sentences(text)
+    _add_descriptions(builder, sentences)
     _add_references(builder, sentences)
     return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities)
 
@@ -361,6 +363,21 @@ def _add_short_names(builder: _Builder) -> None:
         for occurrence in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", builder.text):
             if not builder.occupied(*occurrence.span()):
                 builder.add(occurrence.start(), occurrence.end(), person, "actor")
+
+
+def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
+    """"ISIS's regional branch" names one group of the KB: it replaces the mentions inside it."""
+    named = []
+    for mention in builder.mentions:
+        info = builder.entities[mention.entity]
+        country = info.country if info.kind == "place" else info.name if info.type == "state" else None
+        if mention.via is None and len(mention.ids) == 1:
+            non_state = info.kind == "actor" and info.type != "state"
+            named.append(Named(mention.start, mention.end, mention.entity, country, non_state))
+    for found in resolve_descriptions(builder.text, named, [(s.start, s.end) for s in sentences], builder.kb):
+        covered = {(m.start, m.end) for m in found.covers}
+        builder.mentions = [m for m in builder.mentions if (m.start, m.end) not in covered]
+        builder.add(found.start, found.end, found.entity, "actor")
 
 
 def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:

@@ -1,0 +1,124 @@
+"""Descriptions that name a group through its place in the KB: "ISIS's regional branch", "the Afghan wing of
+the Islamic State", "Boko Haram's Islamic State-backed faction".
+
+A description names the one armed group of the KB that belongs to the group it is built on (parent, member
+or splinter, not a former one), that is tied to any other group named inside the description, and that is
+based in a country the sentence (or, failing that, the document) talks about. When no single group is left,
+the description is not linked. A description in apposition to a name ("ISKP, the regional affiliate of ISIS")
+is left alone: the name says who is meant and the apposition is a relation between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from claimgraph.kb import KnowledgeBase
+
+_PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm)"
+_MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
+_POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
+_OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BELONGING = ("parent", "member_of", "part_of", "splinter_of")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A mention the resolver can read: its span, entity, the country it places the text in (if any) and
+    whether it names an actor other than a state (only those stand in apposition to a description)."""
+
+    start: int
+    end: int
+    entity: str
+    country: str | None
+    non_state: bool
+
+
+@dataclass(frozen=True)
+class Description:
+    """A description resolved to one KB group; ``covers`` are the mentions inside it that it replaces."""
+
+    start: int
+    end: int
+    entity: str
+    covers: tuple[Named, ...]
+
+
+_FAMILIES: WeakKeyDictionary[KnowledgeBase, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def _families(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """For each group, the armed groups of the KB that currently belong to it."""
+    families = _FAMILIES.get(kb)
+    if families is None:
+        families = {}
+        for actor in kb.actors.values():
+            if actor.type != "armed_group":
+                continue
+            owners = {actor.parent} | {a.target for a in actor.affiliations
+                                       if a.relation in _BELONGING and a.until is None}
+            for owner in owners - {None, actor.id}:
+                families.setdefault(owner, []).append(actor.id)
+        _FAMILIES[kb] = families
+    return families
+
+
+def _tied(kb: KnowledgeBase, member: str, group: str) -> bool:
+    actor = kb.actors[member]
+    return actor.parent == group or any(a.target == group and a.until is None for a in actor.affiliations)
+
+
+def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterable[tuple[int, int]],
+                         kb: KnowledgeBase) -> list[Description]:
+    """Every description in ``text`` built on an armed-group mention that names exactly one KB group."""
+    families = _families(kb)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    bounds = list(sentences)
+    document_countries = [c for c, _ in Counter(m.country for m in ordered if m.country).most_common()]
+    found: list[Description] = []
+    for index, owner in enumerate(ordered):
+        members = families.get(owner.entity)
+        if not members or kb.actors[owner.entity].type != "armed_group":
+            continue
+        span = _description_span(text, owner, ordered, index)
+        if span is None:
+            continue
+        start, end = span
+        inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
+        others = [m.entity for m in inside if m.entity != owner.entity and m.entity in kb.actors]
+        candidates = [c for c in members if all(_tied(kb, c, other) for other in others)]
+        sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
+        near = [m.country for m in ordered if sentence[0] <= m.start < sentence[1] and m.country]
+        chosen = _one_in(kb, candidates, dict.fromkeys(near)) if len(candidates) > 1 else candidates
+        if len(chosen) > 1 or not chosen:
+            chosen = _one_in(kb, candidates, document_countries[:1]) if len(candidates) > 1 else chosen
+        if len(chosen) == 1:
+            found.append(Description(start, end, chosen[0], inside))
+    return found
+
+
+def _one_in(kb: KnowledgeBase, candidates: list[str], countries: Iterable[str]) -> list[str]:
+    wanted = set(countries)
+    return [c for c in candidates if kb.actors[c].country in wanted]
+
+
+def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: int) -> tuple[int, int] | None:
+    """The span of "<owner>'s … branch" or "the … branch of <owner>", unless it stands in apposition."""
+    after = _POSSESSIVE.match(text, owner.end)
+    if after and "political" not in after.group(1).lower():
+        start, end = owner.start, after.end()
+    else:
+        before = _OF_FORM.search(text, max(0, owner.start - 60), owner.start)
+        if not before:
+            return None
+        start, end = before.start(), owner.end
+    previous = next((m for m in reversed(ordered[:index]) if m.end <= start), None)
+    following = next((m for m in ordered[index + 1:] if m.start >= end), None)
+    if previous is not None and previous.non_state and re.fullmatch(r"[\s)]*,\s*", text[previous.end:start]):
+        return None
+    if following is not None and following.non_state and re.fullmatch(r"\s*[,(]\s*", text[end:following.start]):
+        return None
+    return start, end
