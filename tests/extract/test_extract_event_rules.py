@@ -111,3 +111,28 @@ def test_a_route_is_not_where_the_attack_happened() -> None:
     event = only_event("Gunmen hijacked a bus travelling from Quetta to Karachi in Khuzdar on Monday and killed "
                        "nine passengers.")
     assert event.place is not None and event.place.name == "Khuzdar"
+
+
+STATEMENT = ("The Baloch Liberation Front claimed responsibility for a string of raids across Kech this week. "
+             "The statement said that on Tuesday a Frontier Corps patrol was hit by a roadside bomb in Turbat, "
+             "killing two soldiers.")
+
+
+def test_the_statement_of_a_claim_claims_the_attacks_it_tells() -> None:
+    event = only_event(STATEMENT)
+    assert event.place is not None and event.place.name == "Turbat"
+    assert event.claimed_by == ["kb:blf"]
+    assert event.perpetrators == ["kb:blf"]
+
+
+def test_a_statement_without_a_claim_before_it_claims_nothing() -> None:
+    event = only_event("Officials met in Quetta on Monday. The statement said that on Tuesday a Frontier Corps "
+                       "patrol was hit by a roadside bomb in Turbat, killing two soldiers.")
+    assert event.claimed_by == [] and event.perpetrators == []
+
+
+def test_an_authority_counting_victims_claims_nothing() -> None:
+    text = ("The Baloch Liberation Front claimed responsibility for a string of raids across Kech this week. "
+            "The provincial government said that two soldiers were killed in a bombing in Turbat on Tuesday.")
+    event = only_event(text)
+    assert event.claimed_by == [] and event.perpetrators == []

@@ -68,6 +68,9 @@ _GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
+_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|claim)s?\b", re.IGNORECASE)
+_STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|claim)$",
+                                re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
@@ -295,6 +298,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
     events: list[EventDraft] = []
+    last_claim: tuple[int, list[str]] = (-9, [])  # the latest sentence with a claim, and its claimants
     for sentence in doc.sentences:
         noun = _ATTACK_NOUN.search(sentence.text)
         casualties = find_casualties(sentence.text)
@@ -313,6 +317,10 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         if not noun and not claimants and all(c.count is None for c in victims):
             continue  # an attack verb or "thousands killed" alone opens an event only in a claim
         perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
+        if claimants:
+            last_claim = (sentence.index, claimants)
+        elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):
+            claimants = list(last_claim[1])
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
@@ -352,6 +360,16 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             event.perpetrators = list(event.claimed_by)
     _carry_perpetrators(doc, events)
     return events
+
+
+def _told_by_the_statement(sentence: Sentence, last_claim: tuple[int, list[str]],
+                           speaker: Callable[[Sentence], Speaker | None]) -> bool:
+    """"The statement said that on Thursday a convoy was hit …", right after a group claimed attacks: the
+    attack is part of that group's claim."""
+    if sentence.index - last_claim[0] > 2 or len(last_claim[1]) != 1 or not _STATEMENT.search(sentence.text):
+        return False
+    told_by = speaker(sentence)
+    return told_by is not None and bool(_STATEMENT_SPEAKER.fullmatch(told_by.name))
 
 
 def _carry_perpetrators(doc: AnnotatedDoc, events: Sequence[EventDraft]) -> None:
