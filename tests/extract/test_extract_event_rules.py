@@ -136,3 +136,38 @@ def test_an_authority_counting_victims_claims_nothing() -> None:
             "The provincial government said that two soldiers were killed in a bombing in Turbat on Tuesday.")
     event = only_event(text)
     assert event.claimed_by == [] and event.perpetrators == []
+
+
+def test_there_is_the_place_the_sentence_before_ended_on() -> None:
+    events = extract("Police in Kenya say nine people died in a raid on a guest house in Lamu on Monday. "
+                     "Wajir, however, has long been a target. Al-Shabab gunmen ambushed a lorry there in March "
+                     "2015, killing eleven passengers.").events
+    ambush = next(e for e in events if e.killed == 11)
+    assert ambush.place is not None and ambush.place.name == "Wajir"
+    assert ambush.date == "2015-03"
+
+
+def test_existential_there_names_no_place() -> None:
+    events = extract("There were eleven passengers killed when gunmen ambushed a lorry in March 2015.").events
+    assert all(e.place is None for e in events)
+
+
+def test_an_attack_told_right_after_goes_on_where_the_one_before_was() -> None:
+    events = extract("Al-Shabab gunmen ambushed a lorry near Wajir in March 2015, killing eleven passengers. "
+                     "In May 2015 they killed four teachers.").events
+    teachers = next(e for e in events if e.killed == 4)
+    assert teachers.perpetrators == ["kb:al-shabaab"]
+    assert teachers.place is not None and teachers.place.name == "Wajir"
+
+
+def test_a_dated_attack_with_its_own_toll_is_not_the_undated_one_before() -> None:
+    events = extract("Twelve people were killed in an attack in Mandera, police said. "
+                     "Gunmen killed 28 bus passengers in Mandera in November 2014.").events
+    assert sorted(e.killed for e in events) == [12, 28]
+
+
+def test_suspects_named_with_an_apposition_are_the_perpetrators() -> None:
+    event = only_event("A police chief said fighters from al-Shabab, the Somali armed group, were suspected of "
+                       "carrying out the attack on a hotel in Garissa that killed seven guests.")
+    assert event.perpetrators == ["kb:al-shabaab"]
+    assert "kb:somalia" not in event.perpetrators

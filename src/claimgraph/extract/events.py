@@ -30,7 +30,8 @@ _ATTACK_NOUN = re.compile(rf"\b{initials(_ATTACK_MODIFIERS + '|' + _ATTACK_NOUNS
                           rf"(?:{_ATTACK_NOUNS})\b", re.IGNORECASE)
 _ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
                  r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
-                 r"carried out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|set ablaze")
+                 r"carried out|carrying out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|"
+                 r"set ablaze")
 _ATTACK_VERB = re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE)
 # a group claiming an attack: "claimed responsibility for", "said it had killed"
 ATTACK_CLAIM = re.compile(
@@ -170,17 +171,23 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     named_attackers: list[str] = []  # "an al-Shabab attack"
     targets: list[str] = []
     actor_units = [u for u in units if u.kind == "actor"]
+    apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
-        verb = _ATTACK_VERB.search(after)
-        next_start = actor_units[index + 1].start if index + 1 < len(actor_units) else sentence.end
+        appositive = _APPOSITIVE_AFTER.match(after)
+        skip = appositive.end() if appositive else 0
+        verb = _ATTACK_VERB.search(after, skip) if unit.start >= apposition_end else None
+        apposition_end = max(apposition_end, unit.end + skip)
+        next_start = next((u.start for u in actor_units[index + 1:] if u.start >= unit.end + skip), sentence.end)
         # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun
         is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")) or _GROUP_NOUN.match(after))
         by_agent = bool(verb) and bool(re.match(r"\s+by\b", after[verb.end():]))  # "the attack carried out by"
+        lead = after[skip:verb.start()] if verb else ""
+        suspected = _SUSPECTED_OF.search(lead)  # "were suspected of carrying out": the doer, not a target
+        lead = lead[:suspected.start()] if suspected else lead
         if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not re.search(
-                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", after[:verb.start()]) and not _REPORTING_BETWEEN.search(
-                after[:verb.start()]):
-            if _PASSIVE.search(after[:verb.start()]):
+                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", lead) and not _REPORTING_BETWEEN.search(lead):
+            if not suspected and _PASSIVE.search(lead):
                 targets += [e for e in unit.ids if entities[e].kind == "actor"]
             elif not re.search(r"\b(?:by|on|against|in|at)\s*$", text[max(0, unit.start - 8):unit.start]):
                 perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
@@ -198,6 +205,10 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     perpetrators = list(dict.fromkeys(perpetrators or named_attackers))  # a doer named by its verb comes first
     targets = [t for t in dict.fromkeys(targets) if t not in perpetrators]
     return perpetrators, targets
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{1,50},")
+_SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
 
 def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, entities: dict[str, EntityInfo]) -> bool:
@@ -226,6 +237,19 @@ def _is_dateline(text: str, mention: Mention) -> bool:
 
 
 _INSIDE_LINK = re.compile(r"\s*(?:,|\(|of|in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:in|of))\s*(?:the\s+)?")
+
+
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|must|could|can|"
+                    r"should|seems?|seemed|appears?|appeared|remains?|remained|be|being|exists?|existed)\b|['’])")
+
+
+def _there(doc: AnnotatedDoc, sentence: Sentence) -> list[list[Mention]]:
+    """"Gunmen hijacked a bus there": the place the sentence before ended on."""
+    if sentence.index == 0 or not _THERE.search(sentence.text):
+        return []
+    before = doc.sentences[sentence.index - 1]
+    places = _place_mentions(doc, doc.mentions_in(before.start, before.end))
+    return [[places[-1]]] if places else []
 
 
 def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Mention]]:
@@ -323,7 +347,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             claimants = list(last_claim[1])
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
-        groups = _place_groups(doc, _place_mentions(doc, mentions)) or [[]]
+        groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):
             inner = [g for g in groups if not _contains_another(doc, g, groups)]
@@ -383,6 +407,8 @@ def _carry_perpetrators(doc: AnnotatedDoc, events: Sequence[EventDraft]) -> None
         if not any(m.kind == "actor" and not m.place_like and doc.entities[m.entity].type in _PERPETRATOR_TYPES
                    for m in mentions):
             event.perpetrators = list(previous.perpetrators)
+            if event.place is None:  # "In December they killed 36 …" goes on where the attack before was
+                event.place, event.place_text = previous.place, previous.place_text
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
@@ -432,9 +458,10 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
 
 
 def _other_toll(event: EventDraft, draft: EventDraft) -> bool:
-    """A new attack ("an attack", "another bombing") with a death toll of its own is not the one before."""
-    return event.killed is not None and draft.killed is not None and event.killed != draft.killed and bool(
-        _INDEFINITE_ATTACK.search(draft.sentence.text))
+    """A new attack ("an attack", "another bombing", or one dated where the one before is not) with a death
+    toll of its own is not the one before."""
+    return event.killed is not None and draft.killed is not None and event.killed != draft.killed and (bool(
+        _INDEFINITE_ATTACK.search(draft.sentence.text)) or (event.date is None and len(draft.date or "") >= 7))
 
 
 def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:
