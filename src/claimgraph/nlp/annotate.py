@@ -225,6 +225,7 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
             builder.add(match.start, match.end, *chosen, owner=_owner(text[match.start:match.end], kb, builder))
     actor_phrases.link_state_phrases(builder, kb, folded)
     _add_unknown_places(builder)
+    _add_armed_communities(builder)
     _add_discovered(builder)
     _apply_defined_acronyms(builder)
     _add_short_names(builder)
@@ -239,14 +240,22 @@ _DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-
                        r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]\s", re.MULTILINE)
 
 
+_CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credits?)?\s*:[^\n]*$",
+                          re.IGNORECASE | re.MULTILINE)
+
+
 def _drop_datelines(builder: _Builder) -> None:
-    """"KIGALI, Rwanda (AA) –" says where the reporter filed from, not what happened: no mentions there."""
-    spans = [m.span() for m in _DATELINE.finditer(builder.text)]
+    """"KIGALI, Rwanda (AA) –" says where the reporter filed from and "Photo credit: Israel Police" who took
+    a picture, not what happened: no mentions there."""
+    spans = [m.span() for pattern in (_DATELINE, _CREDIT_LINE) for m in pattern.finditer(builder.text)]
     if spans:
         builder.mentions = [m for m in builder.mentions if not any(s <= m.start < e for s, e in spans)]
 
 
-_AFTER_PLACE = re.compile(r"\s*,\s*$")
+_DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
+_AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
+_LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
 _PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|"
                            r"['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
@@ -255,15 +264,19 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     """Flag the states the text names as locations ("in Afghanistan", "Kidal, Mali", "Pakistan-based")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     marked: list[Mention] = []
+    listing = False  # inside "in Liberia, India, Vietnam or Kuwait": every state listed is a place
     for mention in ordered:
         info = entities[mention.entity]
         named = mention.text in (info.name, *info.aliases)  # a demonym ("the Lebanese group") is no place
         if mention.kind == "actor" and mention.via is None and info.type == "state" and named:
-            after_place = bool(marked) and marked[-1].kind == "place" and bool(
-                _AFTER_PLACE.fullmatch(text, marked[-1].end, mention.start))
-            if after_place or reads_as_place(text, mention.start, mention.end) or _PLACE_SUFFIX.match(
-                    text, mention.end):
+            last = marked[-1] if marked else None
+            listed = listing and last is not None and bool(_LISTED_PLACE.fullmatch(text, last.end, mention.start))
+            after_place = last is not None and last.kind == "place" and bool(
+                _AFTER_PLACE.fullmatch(text, last.end, mention.start))
+            located = reads_as_place(text, mention.start, mention.end)
+            if listed or after_place or located or _PLACE_SUFFIX.match(text, mention.end):
                 mention = replace(mention, place_like=True)
+            listing = listed or (located and bool(_LOCATIVE.search(text, max(0, mention.start - 12), mention.start)))
         marked.append(mention)
     return marked
 
@@ -307,6 +320,20 @@ def _add_unknown_places(builder: _Builder) -> None:
                 entry_id, name, "area", "place", country=parent.country if parent else None, admin_level=3,
                 ancestors=((container, *parent.ancestors) if parent and container else ()))
         builder.mentions.append(Mention(start, end, text[start:end], (entry_id,), "place"))
+
+
+_ARMED_NOUN = re.compile(r"\s+(?:rebels|separatists|insurgents|militants|fighters|militias?|gunmen)\b")
+
+
+def _add_armed_communities(builder: _Builder) -> None:
+    """"Tuareg rebels" are an armed group of their own, not the Tuareg people the KB knows."""
+    for mention in list(builder.mentions):
+        actor = builder.kb.actor(mention.entity) if mention.kind == "actor" and len(mention.ids) == 1 else None
+        armed = _ARMED_NOUN.match(builder.text, mention.end) if actor and actor.sector == "ETH" else None
+        if armed and not builder.occupied(mention.end, armed.end()):
+            builder.mentions.remove(mention)
+            name = builder.text[mention.start:armed.end()]
+            builder.add_new(mention.start, armed.end(), f"{actor.name} {name.split()[-1].lower()}", "armed_group")
 
 
 def _add_discovered(builder: _Builder) -> None:

@@ -1,0 +1,48 @@
+"""When a state is named as a location, when an ethnic community is an armed group, and which lines name no
+actor at all (sentences written here)."""
+
+from __future__ import annotations
+
+from claimgraph.kb import builtin_kb
+from claimgraph.model import Document
+from claimgraph.nlp import annotate
+
+
+def actor_ids(text: str) -> set[str]:
+    """The entities the document names as actors (states named only as places are left out)."""
+    doc = annotate(Document(text), builtin_kb())
+    return {m.entity for m in doc.mentions if m.kind == "actor" and not m.place_like}
+
+
+def test_every_state_of_a_locative_list_is_a_place() -> None:
+    ids = actor_ids("The sanctioned firms were registered in Liberia, India, Vietnam, Lebanon or Kuwait.")
+    assert not ids & {"kb:liberia", "kb:india", "kb:vietnam", "kb:lebanon", "kb:kuwait"}
+
+
+def test_a_list_after_of_names_actors() -> None:
+    assert "kb:burkina-faso" in actor_ids("The juntas of Mali, Burkina Faso and Niger expelled French troops.")
+
+
+def test_a_list_does_not_run_past_a_sentence() -> None:
+    assert "kb:india" in actor_ids("Talks were held in Qatar. India, Iran and Pakistan said they would attend.")
+
+
+def test_bordering_and_a_direction_after_a_place_name_locations() -> None:
+    assert "kb:afghanistan" not in actor_ids("Gunmen attacked a post in North Waziristan bordering Afghanistan.")
+    assert "kb:syria" not in actor_ids("Clashes were reported near Deir ez-Zor, east Syria, on Monday.")
+
+
+def test_rebels_of_a_community_are_an_armed_group() -> None:
+    doc = annotate(Document("Tuareg rebels seized a base near Kidal."), builtin_kb())
+    (rebels,) = [m for m in doc.mentions if m.text == "Tuareg rebels"]
+    assert doc.entities[rebels.entity].type == "armed_group"
+    assert "kb:tuareg" not in {m.entity for m in doc.mentions}
+
+
+def test_the_community_alone_stays_the_community() -> None:
+    assert "kb:tuareg" in actor_ids("Tuareg herders moved south after the drought.")
+
+
+def test_a_photo_credit_names_no_actor() -> None:
+    text = "Rocket hits a house near Tel Aviv\n\nPhoto credit: Israel Police\n\nA rocket fired from Gaza hit a home."
+    assert "kb:israel-police" not in actor_ids(text)
