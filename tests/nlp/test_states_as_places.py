@@ -46,3 +46,18 @@ def test_the_community_alone_stays_the_community() -> None:
 def test_a_photo_credit_names_no_actor() -> None:
     text = "Rocket hits a house near Tel Aviv\n\nPhoto credit: Israel Police\n\nA rocket fired from Gaza hit a home."
     assert "kb:israel-police" not in actor_ids(text)
+
+
+def test_the_government_of_a_state_is_the_state() -> None:
+    assert "kb:mali" in actor_ids("The government of Mali expelled the French ambassador.")
+    assert "kb:mali" not in actor_ids("The people in Mali voted in a referendum.")
+
+
+def test_due_to_names_an_actor_not_a_destination() -> None:
+    assert "kb:france" in actor_ids("Attacks rose due to France's withdrawal from the region.")
+    assert "kb:france" not in actor_ids("Thousands of migrants travelled to France last year.")
+
+
+def test_a_state_owning_a_named_actor_is_that_actor_s_patron() -> None:
+    assert "kb:russia" in actor_ids("Mali hired mercenaries from Russia's Wagner Group.")
+    assert "kb:pakistan" not in actor_ids("Fighting broke out in Pakistan's Balochistan province.")

@@ -254,6 +254,7 @@ def _drop_datelines(builder: _Builder) -> None:
 
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
 _AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
+_OWNER_OF = re.compile(r"['’]s?\s+")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
 _PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|"
@@ -264,19 +265,28 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     """Flag the states the text names as locations ("in Afghanistan", "Kidal, Mali", "Pakistan-based")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     marked: list[Mention] = []
-    listing = False  # inside "in Liberia, India, Vietnam or Kuwait": every state listed is a place
-    for mention in ordered:
+    head: bool | None = None  # True inside a list of places ("in Liberia, India or Kuwait")
+    for index, mention in enumerate(ordered):
         info = entities[mention.entity]
         named = mention.text in (info.name, *info.aliases)  # a demonym ("the Lebanese group") is no place
         if mention.kind == "actor" and mention.via is None and info.type == "state" and named:
             last = marked[-1] if marked else None
-            listed = listing and last is not None and bool(_LISTED_PLACE.fullmatch(text, last.end, mention.start))
+            listed = head is not None and last is not None and bool(
+                _LISTED_PLACE.fullmatch(text, last.end, mention.start))
             after_place = last is not None and last.kind == "place" and bool(
                 _AFTER_PLACE.fullmatch(text, last.end, mention.start))
-            located = reads_as_place(text, mention.start, mention.end)
-            if listed or after_place or located or _PLACE_SUFFIX.match(text, mention.end):
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            owns_actor = following is not None and following.kind == "actor" and bool(
+                _OWNER_OF.fullmatch(text, mention.end, following.start))  # "Russia's Wagner Group"
+            if listed:
+                place_like = bool(head)
+            else:
+                place_like = not owns_actor and (after_place or reads_as_place(text, mention.start, mention.end)
+                                                 or bool(_PLACE_SUFFIX.match(text, mention.end)))
+                locative = bool(_LOCATIVE.search(text, max(0, mention.start - 12), mention.start))
+                head = True if place_like and locative else None
+            if place_like:
                 mention = replace(mention, place_like=True)
-            listing = listed or (located and bool(_LOCATIVE.search(text, max(0, mention.start - 12), mention.start)))
         marked.append(mention)
     return marked
 

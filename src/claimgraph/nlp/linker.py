@@ -173,9 +173,17 @@ def _longest_first(cluster: list[Span3]) -> list[Span3]:
 _ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)
 
 
+_NOT_LOCATIVE = re.compile(
+    r"\b(?:(?:due|according|owing|thanks|loyal|allied|opposed|close|linked|related)\s+to|"
+    r"(?:governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
+    r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
+    r"intelligence|envoys?|representatives?|delegations?|support)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     """Whether a name that is both a place and an actor is used as a place here ("in Kabul"); "of Iran-backed
-    Hamas" names Iran as an actor."""
+    Hamas", "the government of Mali" and "due to France's withdrawal" name actors."""
     if end is not None and _ACTING.match(text, end):
         return False
-    return bool(_PLACE_PREPOSITIONS.search(text[max(0, start - 30):start]))
+    before = text[max(0, start - 30):start]
+    return bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)
