@@ -3,6 +3,7 @@ actor at all (sentences written here)."""
 
 from __future__ import annotations
 
+from claimgraph.extract import extract_document
 from claimgraph.kb import builtin_kb
 from claimgraph.model import Document
 from claimgraph.nlp import annotate
@@ -61,3 +62,10 @@ def test_due_to_names_an_actor_not_a_destination() -> None:
 def test_a_state_owning_a_named_actor_is_that_actor_s_patron() -> None:
     assert "kb:russia" in actor_ids("Mali hired mercenaries from Russia's Wagner Group.")
     assert "kb:pakistan" not in actor_ids("Fighting broke out in Pakistan's Balochistan province.")
+
+
+def test_a_demonym_describing_a_group_places_the_group() -> None:
+    text = "Sanctions were imposed on the Lebanese group Hezbollah."
+    assert "kb:lebanon" not in actor_ids(text)
+    claims = extract_document(Document(text)).claims
+    assert ("kb:hezbollah", "operates_in", "kb:lebanon") in {(c.subject, c.relation, c.object) for c in claims}

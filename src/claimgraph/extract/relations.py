@@ -455,8 +455,8 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
     if _POSSESSED_AGENT.match(text, actor.end):
         return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
     if following and not places and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", text[actor.end:following[0].start]) and (
-            following[0].kind == "place" or _is_state_place(following[0], entities)) and tr.PLACE_BASED_AFTER.match(
-            text, following[0].end):
+            following[0].kind == "place" or _is_state_place(following[0], entities)) and (tr.PLACE_BASED_AFTER.match(
+            text, following[0].end) or re.match(rf"\s+{_GROUP_NOUN}\b", text[following[0].end:], re.IGNORECASE)):
         places.append(following[0])  # "LeT, a Pakistan-based group"
     for unit in places:
         found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
@@ -467,7 +467,9 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
         is_place = previous.kind == "place" or all(_type(entities, e) == "state" for e in previous.ids)
         # "Quetta-based LeJ", "Yemen's Houthis", "North Waziristan, which the Haqqanis control"
         controlled = tr.WHICH_CONTROLS.fullmatch(link) and tr.CONTROL_AFTER.match(text, actor.end)
-        if is_place and (tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link) or controlled) and all(
+        described = re.fullmatch(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", link, re.IGNORECASE)  # "the Somali group X"
+        linked = tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link) or controlled or described
+        if is_place and linked and all(
                 _type(entities, e) == "armed_group" for e in actor.ids):
             found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
     return found

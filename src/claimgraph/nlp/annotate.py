@@ -254,6 +254,8 @@ def _drop_datelines(builder: _Builder) -> None:
 
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
 _AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
+_GROUP_NOUN = re.compile(r"\s+(?:(?:armed|militant|jihadist|rebel|separatist|terrorist|insurgent)\s+)?"
+                         r"(?:group|militias?|militants|insurgents|jihadists|rebels|outfit|movement)\b", re.IGNORECASE)
 _OWNER_OF = re.compile(r"['’]s?\s+")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
@@ -287,6 +289,8 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
                 head = True if place_like and locative else None
             if place_like:
                 mention = replace(mention, place_like=True)
+        elif mention.kind == "actor" and info.type == "state" and not named and _GROUP_NOUN.match(text, mention.end):
+            mention = replace(mention, place_like=True)  # "the Lebanese group Hezbollah": where it is based
         marked.append(mention)
     return marked
 
