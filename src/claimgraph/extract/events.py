@@ -228,7 +228,8 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
     entities = doc.entities
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
              and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)]
-    return [m for m in found if entities[m.entity].kind == "place" or entities[m.entity].type == "state"]
+    return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
+        entities[m.entity].type == "state" and m.text in (entities[m.entity].name, *entities[m.entity].aliases))]
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
