@@ -69,3 +69,22 @@ def test_a_demonym_describing_a_group_places_the_group() -> None:
     assert "kb:lebanon" not in actor_ids(text)
     claims = extract_document(Document(text)).claims
     assert ("kb:hezbollah", "operates_in", "kb:lebanon") in {(c.subject, c.relation, c.object) for c in claims}
+
+
+def test_a_news_agency_credit_defines_no_acronym() -> None:
+    text = "NIAMEY, Niger (AP) — Soldiers were killed on Monday. The AP could not verify the toll."
+    doc = annotate(Document(text), builtin_kb())
+    assert not [m for m in doc.mentions if m.text == "AP"]
+
+
+def test_an_acronym_in_brackets_still_names_its_group() -> None:
+    text = "The Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked a convoy. JNIM later claimed it."
+    doc = annotate(Document(text), builtin_kb())
+    assert [m.entity for m in doc.mentions if m.text == "JNIM"] == ["kb:jnim", "kb:jnim"]
+
+
+def test_the_border_with_a_state_is_a_place_but_not_where_an_attack_happened() -> None:
+    text = "Gunmen attacked a bus in Mandera, near the border with Somalia, killing nine passengers."
+    assert "kb:somalia" not in actor_ids(text)
+    (event,) = extract_document(Document(text)).events
+    assert event.place is not None and event.place.name == "Mandera"

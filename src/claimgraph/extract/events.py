@@ -223,11 +223,15 @@ _ROUTE = re.compile(r"\b(?:heading|headed|bound|travell?ing|en route|sailing|fly
                     r"(?:from\s+[\w'’ -]{1,30}?\s+)?(?:to|toward|towards|for|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
     """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …")."""
     entities = doc.entities
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
-             and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)]
+             and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)
+             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start)]
     return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
         entities[m.entity].type == "state" and m.text in (entities[m.entity].name, *entities[m.entity].aliases))]
 

@@ -375,8 +375,8 @@ def _apply_defined_acronyms(builder: _Builder) -> None:
         if not found:
             continue
         acronym = found.group(1) or found.group(2)
-        if sum(c.isupper() for c in acronym) < 2:
-            continue
+        if sum(c.isupper() for c in acronym) < 2 or not _could_abbreviate(acronym, mention.text):
+            continue  # "Mauritania (AP)" credits a news agency
         pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w])")
         for occurrence in pattern.finditer(text, found.start()):
             start, end = occurrence.span()
@@ -386,6 +386,12 @@ def _apply_defined_acronyms(builder: _Builder) -> None:
                     builder.replace(same_span[0], mention.entity)
             elif not builder.occupied(start, end):
                 builder.add(start, end, mention.entity, "actor")
+
+
+def _could_abbreviate(acronym: str, name: str) -> bool:
+    """An acronym starts with the first letter of one of the name's words ("al-" set aside)."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\b[Aa][lr]-", "", name))
+    return acronym[0].upper() in {w[0].upper() for w in words}
 
 
 def _add_short_names(builder: _Builder) -> None:
