@@ -56,3 +56,9 @@ def test_political_wing_is_not_an_armed_branch() -> None:
 def test_a_state_is_never_the_owner_of_a_description() -> None:
     text = "Pakistan's Balochistan province saw two attacks on Sunday."
     assert "Pakistan's Balochistan province" not in linked(text)
+
+
+def test_an_unarmed_wing_in_either_form_is_not_linked() -> None:
+    for text in ("In Gaza, the political wing of Hamas met mediators from Qatar.",
+                 "In Gaza, Hamas's media wing released a video."):
+        assert "kb:hamas" in linked(text).values()

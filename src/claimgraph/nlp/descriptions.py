@@ -22,6 +22,8 @@ _PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|a
 _MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
 _POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
 _OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_UNARMED = re.compile(r"\b(?:political|media|charit\w*|social|women['’]?s?|student|youth|diplomatic)\b",
+                      re.IGNORECASE)
 _BELONGING = ("parent", "member_of", "part_of", "splinter_of")
 
 
@@ -108,13 +110,11 @@ def _one_in(kb: KnowledgeBase, candidates: list[str], countries: Iterable[str]) 
 def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: int) -> tuple[int, int] | None:
     """The span of "<owner>'s … branch" or "the … branch of <owner>", unless it stands in apposition."""
     after = _POSSESSIVE.match(text, owner.end)
-    if after and "political" not in after.group(1).lower():
-        start, end = owner.start, after.end()
-    else:
-        before = _OF_FORM.search(text, max(0, owner.start - 60), owner.start)
-        if not before:
-            return None
-        start, end = before.start(), owner.end
+    before = None if after else _OF_FORM.search(text, max(0, owner.start - 60), owner.start)
+    found = after or before
+    if found is None or _UNARMED.search(found.group(1)):
+        return None  # "Hamas's political wing" is not one of its armed groups
+    start, end = (owner.start, found.end()) if after else (found.start(), owner.end)
     previous = next((m for m in reversed(ordered[:index]) if m.end <= start), None)
     following = next((m for m in ordered[index + 1:] if m.start >= end), None)
     if previous is not None and previous.non_state and re.fullmatch(r"[\s)]*,\s*", text[previous.end:start]):
