@@ -3,6 +3,10 @@
 Two automata: acronyms (no lower-case letter, e.g. ``ISKP``, ``U.S.``) match case-sensitively on the text
 with only quotes and dashes unified; every other name matches on folded text (case, diacritics, dashes,
 apostrophes). Matches must sit on word boundaries; overlapping matches keep the longest.
+
+The automata read a text as bytes, one per character and ``?`` for any that is not ASCII, so that their offsets
+are the text's. A name that is not all ASCII, and an acronym, may read as the same bytes as other words:
+they are checked on the text when found.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from itertools import product
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-import ahocorasick
+from ahocorasick_rs import BytesAhoCorasick
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.nlp.text import _PUNCT, fold, fold_key
+from claimgraph.nlp.text import _PUNCT, fold, fold_ascii, fold_key
 
 _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
@@ -36,13 +41,17 @@ class Match(NamedTuple):
 
 
 Span3 = tuple[int, int, tuple[str, ...]]
+Hit = tuple[int, int, int]  # (pattern number, start, end) of an automaton hit
+Entry = tuple[tuple[str, ...], bool]  # a folded name's ids, and whether the text must write it with a capital
 
 
 @dataclass
 class _Index:
-    folded: ahocorasick.Automaton
-    cased: ahocorasick.Automaton
-    acronym_runs: re.Pattern[str] | None  # stretches of text that can hold an acronym of ``cased``
+    names: BytesAhoCorasick | None  # over the folded text
+    plain: list[Entry | None]  # per pattern of ``names``: its entry when no other text reads as that pattern
+    read_as: list[dict[str, Entry]]  # per pattern of ``names``: the folded names it may stand for
+    acronyms: BytesAhoCorasick | None  # over the text
+    acronym_ids: list[dict[str, tuple[str, ...]]]  # per pattern of ``acronyms``: the acronyms it may stand for
 
 
 _INDEXES: WeakKeyDictionary[KnowledgeBase, _Index] = WeakKeyDictionary()
@@ -58,46 +67,46 @@ def _surface_forms(kb: KnowledgeBase) -> list[tuple[str, str]]:
     return list(forms() if forms else kb.names())
 
 
+def _ascii(text: str) -> bytes:
+    """How the automata read a text: one byte per character, ``?`` for any that is not ASCII."""
+    return text.encode("ascii", "replace")
+
+
+# how each character of an acronym may read in the text: a quote, dash or space in any of its spellings
+_PUNCT_BYTES = {unified: {unified} | {_ascii(raw).decode() for raw, same in _PUNCT.items() if same == unified}
+                for unified in _PUNCT.values()}
+
+
 def _build(kb: KnowledgeBase) -> _Index:
     folded_ids: dict[str, set[str]] = defaultdict(set)
-    cased_ids: dict[str, set[str]] = defaultdict(set)
+    acronym_ids: dict[str, set[str]] = defaultdict(set)
     lower_case_forms: set[str] = set()
     for surface, entry_id in _surface_forms(kb):
         surface = surface.strip()
         if len(surface) < 2:
             continue
         if is_acronym(surface):
-            cased_ids[" ".join(surface.translate(_PUNCT_TABLE).split())].add(entry_id)
+            acronym_ids[" ".join(surface.translate(_PUNCT_TABLE).split())].add(entry_id)
         else:
             key = fold_key(surface)
             folded_ids[key].add(entry_id)
             if not surface[0].isupper():
                 lower_case_forms.add(key)
-    index = _Index(ahocorasick.Automaton(), ahocorasick.Automaton(), _acronym_runs(cased_ids) if cased_ids else None)
-    for automaton, table in ((index.folded, folded_ids), (index.cased, cased_ids)):
-        for key, ids in table.items():
-            # a name written with a capital ("Central Asia") must be capitalised in the text too
-            capitalised = automaton is index.folded and key not in lower_case_forms and key[:1].isalpha()
-            automaton.add_word(key, (len(key), tuple(sorted(ids)), capitalised))
-        if table:
-            automaton.make_automaton()
-    return index
+    names: dict[bytes, dict[str, Entry]] = defaultdict(dict)
+    for key, ids in folded_ids.items():
+        # a name written with a capital ("Central Asia") must be capitalised in the text too
+        names[_ascii(key)][key] = (tuple(sorted(ids)), key not in lower_case_forms and key[:1].isalpha())
+    acronyms: dict[bytes, dict[str, tuple[str, ...]]] = defaultdict(dict)
+    for acronym, ids in acronym_ids.items():
+        for spelling in product(*(_PUNCT_BYTES.get(c) or {_ascii(c).decode()} for c in acronym)):
+            acronyms["".join(spelling).encode()][acronym] = tuple(sorted(ids))
+    plain = [None if b"?" in pattern else keys[pattern.decode()] for pattern, keys in names.items()]
+    return _Index(_automaton(names), plain, list(names.values()), _automaton(acronyms), list(acronyms.values()))
 
 
-def _acronym_runs(acronyms: Collection[str]) -> re.Pattern[str]:
-    """A first character of an acronym followed by acronym characters, in any spelling of quotes, dashes and
-    spaces: no acronym can match outside such a run, so the cased automaton reads only these."""
-    spellings: dict[str, set[str]] = defaultdict(set)
-    for char in "".join(acronyms):
-        spellings[char].add(char)
-    for raw, unified in _PUNCT.items():
-        if unified in spellings:
-            spellings[unified].add(raw)
-
-    def one_of(chars: set[str]) -> str:
-        return "[" + "".join(re.escape(s) for c in sorted(chars) for s in sorted(spellings[c])) + "]"
-
-    return re.compile(one_of({a[0] for a in acronyms}) + one_of(set(spellings)) + "+")
+def _automaton(patterns: Collection[bytes]) -> BytesAhoCorasick | None:
+    """An automaton reporting every occurrence of the ``patterns``, overlapping ones too, numbered in order."""
+    return BytesAhoCorasick(list(patterns)) if patterns else None
 
 
 def index_for(kb: KnowledgeBase) -> _Index:
@@ -111,25 +120,42 @@ def index_for(kb: KnowledgeBase) -> _Index:
 def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> list[Match]:
     """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order.
     ``folded`` is ``fold(text)`` when the caller has it already."""
-    index = index_for(kb)
+    return list(map(Match._make, select_longest(_candidates(text, index_for(kb), folded))))
+
+
+def _candidates(text: str, index: _Index, folded: str | None) -> list[Span3]:
+    """Every name of the index in ``text`` on word boundaries, overlapping ones too."""
     found: list[Span3] = []
-    if index.folded.kind == ahocorasick.AHOCORASICK:
-        _keep_whole_words(text, index.folded.iter(fold(text) if folded is None else folded), 0, found)
-    if index.acronym_runs is not None:
-        for run in index.acronym_runs.finditer(text):
-            _keep_whole_words(text, index.cased.iter(run.group().translate(_PUNCT_TABLE)), run.start(), found)
-    return list(map(Match._make, select_longest(found)))
-
-
-def _keep_whole_words(text: str, hits: Iterator[tuple[int, tuple[int, tuple[str, ...], bool]]], offset: int,
-                      found: list[Span3]) -> None:
-    """Add the automaton hits (ending ``offset`` characters into ``text``) that sit on word boundaries."""
-    size = len(text)
     append = found.append
-    for last, (length, ids, capitalised) in hits:
-        end = offset + last + 1
-        start = end - length
-        if start > 0:  # word boundaries: no letter, digit or underscore on either side
+    if index.names is not None:
+        plain, read_as = index.plain, index.read_as
+        view = fold_ascii(text) if folded is None else _ascii(folded)
+        for pattern, start, end in _whole_words(text, index.names.find_matches_as_indexes(view, overlapping=True)):
+            entry = plain[pattern]
+            if entry is None:  # a name that is not all ASCII, or a word that reads as the same bytes
+                folded = fold(text) if folded is None else folded
+                entry = read_as[pattern].get(folded[start:end])
+                if entry is None:
+                    continue
+            ids, capitalised = entry
+            if not capitalised or text[start].isupper():
+                append((start, end, ids))
+    if index.acronyms is not None:
+        acronym_ids = index.acronym_ids
+        hits = index.acronyms.find_matches_as_indexes(_ascii(text), overlapping=True)
+        for pattern, start, end in _whole_words(text, hits):
+            ids = acronym_ids[pattern].get(text[start:end].translate(_PUNCT_TABLE))
+            if ids:
+                append((start, end, ids))
+    return found
+
+
+def _whole_words(text: str, hits: list[Hit]) -> Iterator[Hit]:
+    """The hits with no letter, digit or underscore on either side in ``text``."""
+    size = len(text)
+    for hit in hits:
+        _, start, end = hit
+        if start:
             before = text[start - 1]
             if before.isalnum() or before == "_":
                 continue
@@ -137,9 +163,7 @@ def _keep_whole_words(text: str, hits: Iterator[tuple[int, tuple[int, tuple[str,
             after = text[end]
             if after.isalnum() or after == "_":
                 continue
-        if capitalised and not text[start].isupper():
-            continue  # a name written with a capital ("Central Asia") must be capitalised in the text
-        append((start, end, ids))
+        yield hit
 
 
 def select_longest(candidates: list[Span3]) -> list[Span3]:
@@ -163,6 +187,9 @@ def select_longest(candidates: list[Span3]) -> list[Span3]:
 
 def _longest_first(cluster: list[Span3]) -> list[Span3]:
     """Within a run of overlapping matches, the longest ones that do not overlap, in text order."""
+    if len(cluster) == 2:  # the common case: the two overlap, keep the longer (the first on a tie)
+        first, second = cluster
+        return [first if first[1] - first[0] >= second[1] - second[0] else second]
     kept: list[Span3] = []
     for match in sorted(cluster, key=lambda m: (m[0] - m[1], m[0])):
         if all(match[1] <= k[0] or match[0] >= k[1] for k in kept):
