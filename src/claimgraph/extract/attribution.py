@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
 from claimgraph.nlp.discovery import slug
+from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.sentences import Sentence
 from claimgraph.nlp.text import initials
 
@@ -19,8 +20,9 @@ _VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|cla
           r"acknowledged|acknowledges|admitted|admits|declared|declares|disclosed|discloses|stressed|"
           r"emphasi[sz]ed|wrote|writes|believes|believed|suspects|suspected|testified|informed|briefed|"
           r"observed|concluded|found|estimated|assessed|assesses")
-_REPORTING = re.compile(rf"\b{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|"
-                        r"the bombing|ownership|to have))", re.IGNORECASE)
+_REPORTING = KeywordPattern(re.compile(
+    rf"\b{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|the bombing|"
+    r"ownership|to have))", re.IGNORECASE), openings(_VERBS), word_start=True, opens_match=True)
 _HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ)", re.IGNORECASE)
 _DENYING_VERBS = re.compile(r"^(?:den)", re.IGNORECASE)
 _LEFT_LINK = re.compile(
@@ -39,7 +41,10 @@ _NOUN_SPEAKER = re.compile(
 _DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors
 _DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNORECASE)
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")
-_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_ACCORDING = KeywordPattern(re.compile(r"\baccording to\s+", re.IGNORECASE), ["according to"], word_start=True,
+                            opens_match=True)
+_SOURCE_PHRASE = re.compile(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
+                            r"statement|reports|data|estimates)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
 
 
@@ -124,9 +129,7 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
             found.append(Attribution(_phrase_speaker(text[after[0].start:document.end()], after[:1], entities),
                                      start, end, False, False, after[0].start, document.end()))
         else:
-            phrase = re.match(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
-                              r"statement|reports|data|estimates)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)",
-                              text[according.end():end])
+            phrase = _SOURCE_PHRASE.match(text[according.end():end])
             if phrase:
                 found.append(Attribution(_phrase_speaker(phrase.group(1).rstrip("."), [], entities), start, end))
     return found

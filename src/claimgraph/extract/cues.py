@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import re
 
+from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.text import initials
 
-NEGATION = re.compile(
-    r"\b(?:not|never|no longer|no|neither|nor|without|den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|"
-    r"dismissed|dismisses)\b|n['’]t\b", re.IGNORECASE)
-DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses)\b",
-                    re.IGNORECASE)
+_DENYING = r"den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses"
+_NEGATING = rf"not|never|no longer|no|neither|nor|without|{_DENYING}"
+# every match opens with one of the words ("n't" inside a word: "don't")
+NEGATION = KeywordPattern(re.compile(rf"\b(?:{_NEGATING})\b|n['’]t\b", re.IGNORECASE),
+                          [*openings(_NEGATING), "n'", "n’"], opens_match=True)
+DENIAL = KeywordPattern(re.compile(rf"\b(?:{_DENYING})\b", re.IGNORECASE), openings(_DENYING), word_start=True,
+                        opens_match=True)
 _HEDGES = (r"alleged(?:ly)?|allegations?|alleging|alleges|accus(?:ed|es|ing|ations?)|suspect(?:ed|s)?|"
            r"suspicions?|reportedly|purported(?:ly)?|may|might|could|possibly|probably|likely|perhaps|presumably|"
            r"believed|thought to|said to|claimed to|claims? that|what (?:it|they|he|she) (?:claims?|calls?)|"
            r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true")
-HEDGE = re.compile(rf"\b{initials(_HEDGES)}(?:{_HEDGES})\b", re.IGNORECASE)
+HEDGE = KeywordPattern(re.compile(rf"\b{initials(_HEDGES)}(?:{_HEDGES})\b", re.IGNORECASE), openings(_HEDGES),
+                       word_start=True, opens_match=True)
 
 
 _IN_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where)\s+(?:\w+\s+)?$", re.IGNORECASE)

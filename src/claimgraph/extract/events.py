@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimgraph.extract.cues import is_hedged
-from claimgraph.extract.relations import Unit, as_used, build_units
+from claimgraph.extract.relations import Unit, sentence_units
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention
-from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, find_casualties
+from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
 from claimgraph.nlp.dates import DateMention, find_dates
+from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.sentences import Sentence
 from claimgraph.nlp.text import initials
 
@@ -26,46 +27,61 @@ _ATTACK_MODIFIERS = (r"suicide|terror(?:ist)?|militant|bomb|gun|grenade|rocket|d
 _ATTACK_NOUNS = (r"attacks?|bombings?|blasts?|explosions?|ambush(?:es)?|shootings?|massacres?|assaults?|"
                  r"air ?strikes?|drone strikes?|missile strikes?|strikes?|hijackings?|siege|carnage|explosive device|"
                  r"car bomb|suicide bomber|air raids?|raids?|shelling|killings?|IEDs?|hijack(?:ing|ed)?")
-_ATTACK_NOUN = re.compile(rf"\b{initials(_ATTACK_MODIFIERS + '|' + _ATTACK_NOUNS)}(?:(?:{_ATTACK_MODIFIERS})\s+)?"
-                          rf"(?:{_ATTACK_NOUNS})\b", re.IGNORECASE)
+_ATTACK_NOUN = KeywordPattern(re.compile(
+    rf"\b{initials(_ATTACK_MODIFIERS + '|' + _ATTACK_NOUNS)}(?:(?:{_ATTACK_MODIFIERS})\s+)?(?:{_ATTACK_NOUNS})\b",
+    re.IGNORECASE), openings(f"{_ATTACK_MODIFIERS}|{_ATTACK_NOUNS}"), word_start=True, opens_match=True)
 _ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
                  r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
                  r"carried out|carrying out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|"
                  r"set ablaze")
-_ATTACK_VERB = re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE)
+_ATTACK_VERB = KeywordPattern(re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE),
+                              openings(_ATTACK_VERBS), word_start=True, opens_match=True)
 # a group claiming an attack: "claimed responsibility for", "said it had killed"
-ATTACK_CLAIM = re.compile(
-    r"\b(?:claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned)\s+(?:\w+\s+){0,2}"
-    r"(?:responsibility|credit|ownership)\b|\bclaimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
+_CLAIM_VERBS = "claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|owned"
+_SAY_VERBS = "claimed|said|stated|announced"
+ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first letters of all alternatives
+    rf"\b(?=[acost])(?:(?:{_CLAIM_VERBS})\s+(?:\w+\s+){{0,2}}"
+    r"(?:responsibility|credit|ownership)\b|claimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b|"
-    r"\b(?:claimed|said|stated|announced)\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?(?:that\s+)?"
+    rf"(?:{_SAY_VERBS})\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?(?:that\s+)?"
     r"(?:(?:on|in|late|early|last)\s+[\w ]{1,20},?\s+)?(?:it|they|(?:its\s+|their\s+)?(?:fighters|militants|"
     r"mujahideen|members))\s+"
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
-    r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b", re.IGNORECASE)
+    r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
+    openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}(?:of|to|for|with)\s+(?:the\s+)?")
-_CLAIM_BY = re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_PERPETRATOR_AFTER = re.compile(
+_CLAIM_BY = KeywordPattern(re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$",
+                                      re.IGNORECASE), ["claim"], word_start=True, opens_match=True)
+_PERPETRATOR_AFTER = KeywordPattern(re.compile(
     r"\bby\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant|terrorist|terror|jihadist|"
     r"armed|suspected|alleged|[A-Z][\w-]*-based)\s+)*(?:\w+\s+)?(?:(?:members|fighters|militants|gunmen|"
-    r"operatives|elements|cadres|suspects)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
-_BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|\battributed\s+(?:\w+\s+){0,3}"
-                        r"to\s+(?:the\s+)?$", re.IGNORECASE)
+    r"operatives|elements|cadres|suspects)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE), ["by"], word_start=True,
+    opens_match=True)
+_BLAMED_ON = KeywordPattern(re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|"
+                                       r"\battributed\s+(?:\w+\s+){0,3}to\s+(?:the\s+)?$", re.IGNORECASE),
+                            openings("blamed|pinned|attributed"), word_start=True, opens_match=True)
 _GROUP_NOUN = re.compile(r"\s+(?:affiliates?|branch|wing|faction|offshoot|splinter|ally|allies|proxy|proxies|"
                          r"cells?|loyalists)\b", re.IGNORECASE)
-_ATTACKERS_OF = re.compile(r"\b(?:attackers|assailants|gunmen|bombers|perpetrators),?\s+(?:\w+\s+)?(?:affiliated with|"
-                           r"linked to|belonging to|loyal to|members of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTACKERS = "attackers|assailants|gunmen|bombers|perpetrators"
+_ATTACKERS_OF = KeywordPattern(re.compile(rf"\b(?:{_ATTACKERS}),?\s+(?:\w+\s+)?(?:affiliated with|linked to|"
+                                          r"belonging to|loyal to|members of)\s+(?:the\s+)?$", re.IGNORECASE),
+                               openings(_ATTACKERS), word_start=True, opens_match=True)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:on|against|targeting|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                            re.IGNORECASE)
 _INDEFINITE_ATTACK = re.compile(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ATTACK_NOUNS})\b", re.IGNORECASE)
 _INDEFINITE_LEAD = re.compile(r"\b(?:an?|another|of|two|three|several|recent|deadly|fresh|new|more)\s+$", re.IGNORECASE)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
-                      r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|explosions?|assaults?|ambush|strikes?|air ?strikes|"
-                      r"incident|massacre|hijacking|shooting|raid|carnage|siege)\b", re.IGNORECASE)
-_NEGATED_ATTACK = re.compile(r"\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|targeted|struck|carried out|"
-                             r"launched|mounted)\b", re.IGNORECASE)
-_GENERIC = re.compile(r"\b(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s+)?(?:increased|risen|grown|"
-                      r"declined|fallen|surged)", re.IGNORECASE)
+_ANAPHOR_NOUNS = (r"attacks?|bombings?|blasts?|explosions?|assaults?|ambush|strikes?|air ?strikes|incident|massacre|"
+                  r"hijacking|shooting|raid|carnage|siege")
+_ANAPHOR = KeywordPattern(re.compile(
+    r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
+    rf"(?:\w+\s+)?(?:{_ANAPHOR_NOUNS})\b", re.IGNORECASE), openings(_ANAPHOR_NOUNS), word_start=True)
+_NEGATED_ATTACK = KeywordPattern(re.compile(r"\b(?=n)(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|targeted|"
+                                            r"struck|carried out|launched|mounted)\b", re.IGNORECASE),
+                                 openings("never|not|no"), word_start=True, opens_match=True)
+_GENERIC = KeywordPattern(re.compile(r"\b(?=[abs])(?:attacks|bombings|strikes)\s+(?:have|has)\s+(?:\w+\s+)?"
+                                     r"(?:increased|risen|grown|declined|fallen|surged)", re.IGNORECASE),
+                          openings("attacks|bombings|strikes"), word_start=True,
+                          opens_match=True)
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
@@ -74,16 +90,24 @@ _STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,
                                 re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_AGGREGATE = re.compile(r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
-                        r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+",
-                        re.IGNORECASE)
+_AGGREGATE = KeywordPattern(re.compile(
+    r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
+    r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+", re.IGNORECASE),
+    openings("attacks|strikes|bombings|assaults"), word_start=True)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
                            r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future)\b",
                            re.IGNORECASE)
+_CLAUSE_BETWEEN = re.compile(r"[;.]|\b(?:which|that|who)\b")
+_BY_AFTER = re.compile(r"\s+by\b")
+_RELATIVE_OR_AGENT = re.compile(r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|on|against|in|at)\s*$")
+_POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # inferred_year keeps those with no digit on either side
 
 
 @dataclass
@@ -118,7 +142,9 @@ def reference_date(doc: AnnotatedDoc) -> dt.date | None:
 
 def inferred_year(doc: AnnotatedDoc) -> int | None:
     """With no publication date, the latest year the text states (an article speaks of its present)."""
-    years = [int(y) for y in _YEAR.findall(doc.text) if int(y) <= dt.date.today().year]
+    text, this_year = doc.text, dt.date.today().year
+    years = [int(y.group()) for y in _YEAR.finditer(text) if int(y.group()) <= this_year
+             and not text[y.start() - 1:y.start()].isdecimal() and not text[y.end():y.end() + 1].isdecimal()]
     return max(years) if years else None
 
 
@@ -155,8 +181,8 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
         if len(before) > 1 and _APPOSITION.fullmatch(text, before[-2].end, before[-1].start) and \
                 text.startswith(",", before[-1].end):
             before.pop()  # "ISKP, the regional affiliate of ISIS, claimed …": the claimant is ISKP
-        if before and claim.start() - before[-1].end <= 60 and not re.search(
-                r"[;.]|\b(?:which|that|who)\b", text[before[-1].end:claim.start()]):
+        if before and claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
+                text[before[-1].end:claim.start()]):
             found += _actors(text, [before[-1]], entities, _PERPETRATOR_TYPES)
     for unit in units:
         if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
@@ -181,15 +207,15 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         next_start = next((u.start for u in actor_units[index + 1:] if u.start >= unit.end + skip), sentence.end)
         # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun
         is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")) or _GROUP_NOUN.match(after))
-        by_agent = bool(verb) and bool(re.match(r"\s+by\b", after[verb.end():]))  # "the attack carried out by"
+        by_agent = bool(verb) and bool(_BY_AFTER.match(after, verb.end()))  # "the attack carried out by"
         lead = after[skip:verb.start()] if verb else ""
         suspected = _SUSPECTED_OF.search(lead)  # "were suspected of carrying out": the doer, not a target
         lead = lead[:suspected.start()] if suspected else lead
-        if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not re.search(
-                r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b", lead) and not _REPORTING_BETWEEN.search(lead):
+        if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not (
+                _RELATIVE_OR_AGENT.search(lead) or _REPORTING_BETWEEN.search(lead)):
             if not suspected and _PASSIVE.search(lead):
                 targets += [e for e in unit.ids if entities[e].kind == "actor"]
-            elif not re.search(r"\b(?:by|on|against|in|at)\s*$", text[max(0, unit.start - 8):unit.start]):
+            elif not _PREPOSITION_BEFORE.search(text[max(0, unit.start - 8):unit.start]):
                 perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
         attackers_of = _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(text, unit.end, sentence.end)
@@ -219,8 +245,10 @@ def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, ent
         or all(entities[e].type == "armed_group" for e in unit.ids))
 
 
-_ROUTE = re.compile(r"\b(?:heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way)\s+"
-                    r"(?:from\s+[\w'’ -]{1,30}?\s+)?(?:to|toward|towards|for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_HEADING = "heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way"
+_ROUTE = KeywordPattern(re.compile(rf"\b(?:{_HEADING})\s+(?:from\s+[\w'’ -]{{1,30}}?\s+)?(?:to|toward|towards|for|from)"
+                                   r"\s+(?:the\s+)?$", re.IGNORECASE), openings(_HEADING), word_start=True,
+                        opens_match=True)
 
 
 _NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -268,7 +296,7 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
             outside = last.entity in doc.entities[mention.entity].ancestors
             link = doc.text[last.end:mention.start]
             if (inside and _INSIDE_LINK.fullmatch(link)) or (
-                    outside and re.fullmatch(r"['’]s?\s+", link)):
+                    outside and _POSSESSIVE_LINK.fullmatch(link)):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
@@ -277,10 +305,17 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
 
 def _is_headline(sentence: str) -> bool:
     """A title-case line with no closing full stop ("Houthis Claim Missile Strike On 'American Ship'")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
-    if sentence.rstrip().endswith((".", "”", '"')) or len(words) < 3:
+    if sentence.rstrip().endswith((".", "”", '"')):
+        return False
+    words = [w for w in _TITLE_WORD.findall(sentence) if len(w) > 3]
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
+    """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident."""
+    return not victims and (bool(_AGGREGATE.search(sentence)) or _only_plural_or_hypothetical(sentence))
 
 
 def _only_plural_or_hypothetical(sentence: str) -> bool:
@@ -298,7 +333,7 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _coordinated(text: str, groups: Sequence[Sequence[Mention]]) -> bool:
     """Place groups joined as a list ("in Haifa Bay and the city of Tiberias", "… Kech and … in Dalbandin")."""
-    return all(re.search(r"(?:,|\band\b|\bwhile\b|\bas well as\b)", text[a[-1].end:b[0].start])
+    return all(_LIST_JOIN.search(text[a[-1].end:b[0].start])
                and not _BETWEEN.search(text, max(0, a[0].start - 12), a[0].start)
                and len(text[a[-1].end:b[0].start]) < 90 for a, b in zip(groups, groups[1:], strict=False))
 
@@ -320,9 +355,11 @@ def _most_specific(doc: AnnotatedDoc, group: Sequence[Mention]) -> Mention:
                                      -m.start))
 
 
-def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None]) -> list[EventDraft]:
+def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None],
+                 units_of: Callable[[Sentence], Sequence[Unit]] | None = None) -> list[EventDraft]:
     """Event drafts of the document, merged across the sentences that describe the same incident;
-    ``speaker(sentence)`` is who asserts the sentence (None: the author)."""
+    ``speaker(sentence)`` is who asserts the sentence (None: the author); ``units_of(sentence)`` gives its
+    ``sentence_units`` when the caller has them."""
     text = doc.text
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
@@ -338,10 +375,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             continue
         if _is_headline(sentence.text) or (sentence.index == 0 and not _FULL_STOP.search(sentence.text)):
             continue  # headlines and title lines repeat the body's events in fewer words
-        aggregate = (bool(_AGGREGATE.search(sentence.text)) or _only_plural_or_hypothetical(sentence.text)) \
-            and not victims
         mentions = doc.mentions_in(sentence.start, sentence.end)
-        units = build_units(text, as_used(text, mentions, doc.entities))
+        units = units_of(sentence) if units_of else sentence_units(text, mentions, doc.entities)
         claimants = _claimants(text, units, sentence, doc.entities)
         if not noun and not claimants and all(c.count is None for c in victims):
             continue  # an attack verb or "thousands killed" alone opens an event only in a claim
@@ -353,6 +388,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
+        hedged = is_hedged(sentence.text)
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):
             inner = [g for g in groups if not _contains_another(doc, g, groups)]
@@ -372,7 +408,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                                killed=killed.count if killed else None,
                                wounded=wounded.count if wounded else None,
                                casualty_text=killed.phrase if killed and killed.count is None else None,
-                               hedged=is_hedged(sentence.text))
+                               hedged=hedged)
             if dates:
                 draft.date, draft.date_precision = dates[0].value, dates[0].precision
             if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
@@ -381,7 +417,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             target = _merge_target(events, draft, doc)
             if target is not None:
                 _merge(doc, target, draft)
-            elif (place or draft.date) and not aggregate and (noun or victims or perpetrators or claimants):
+            elif (place or draft.date) and (noun or victims or perpetrators or claimants) and not _aggregate(
+                    sentence.text, victims):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 events.append(draft)
     for event in events:

@@ -16,7 +16,7 @@ from claimgraph.extract.events import (
     reference_date,
     sentence_dates,
 )
-from claimgraph.extract.relations import Candidate, candidates
+from claimgraph.extract.relations import Candidate, Unit, candidates, sentence_units
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
 from claimgraph.nlp import AnnotatedDoc, annotate
@@ -28,6 +28,7 @@ _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|befo
 _SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
 
+_RELATIVE = re.compile(r"\b(?:which|that)\b")
 
 def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extraction:
     """Extract actors, places, attack events and relation claims from one document."""
@@ -43,6 +44,10 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
         return credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities),
                                 publisher) if mentions else []
 
+    @cache
+    def units_of(sentence: Sentence) -> list[Unit]:  # shared by relations and events
+        return sentence_units(doc.text, annotated.mentions_in(sentence.start, sentence.end), annotated.entities)
+
     def first_speaker(sentence: Sentence) -> Speaker | None:
         found = reported(sentence)
         return found[0].speaker if found else None
@@ -50,7 +55,8 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
     seen: set[tuple[str, str, str, int]] = set()
     for sentence in annotated.sentences:
         mentions = annotated.mentions_in(sentence.start, sentence.end)
-        found = candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities) if mentions else []
+        found = candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities,
+                           units_of(sentence)) if mentions else []
         if not found:
             continue
         time = _time_qualifier(sentence.text, published, year)
@@ -61,7 +67,7 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
             seen.add(key)
             claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, reported(sentence)),
                                  Span(sentence.start, sentence.end, sentence.text), time))
-    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker)])
+    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units_of)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
                       events=events, claims=claims)
@@ -91,7 +97,7 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     confidence = 0.8 - (0.2 if hedged else 0) - (0.1 if candidate.via else 0) - (0.1 if len(candidate.link) > 80 else 0)
     obj = doc.entities[candidate.object]
     return Claim(
-        id="claim:" + short_hash(doc.document.id, candidate.subject, candidate.relation, candidate.object,
+        id="claim:" + short_hash(doc.document_id, candidate.subject, candidate.relation, candidate.object,
                                  evidence.start),
         subject=candidate.subject, relation=candidate.relation, object=candidate.object, object_name=obj.name,
         evidence=evidence, polarity="negated" if negated else "affirmed", hedged=hedged, asserted_by=speaker,
@@ -102,7 +108,7 @@ def _claims_own_attack(text: str, evidence: Span, candidate: Candidate) -> bool:
     """"BLA claimed responsibility for attacks targeting …": the claimant asserts the attack; "… for the attack
     which killed 40 troopers" states the attack in the author's own relative clause."""
     claim = ATTACK_CLAIM.search(text, candidate.start, candidate.end)
-    return bool(claim) and not re.search(r"\b(?:which|that)\b", text[claim.end():candidate.end])
+    return bool(claim) and not _RELATIVE.search(text[claim.end():candidate.end])
 
 
 def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
@@ -113,7 +119,7 @@ def _event(doc: AnnotatedDoc, draft: EventDraft) -> Event:
         country = info.name if info.type == "state" else info.country
         place = EventPlace(draft.place_text or info.name, country, info.id)
     return Event(
-        id="event:" + short_hash(doc.document.id, sentence.start, draft.place), kind=draft.kind,
+        id="event:" + short_hash(doc.document_id, sentence.start, draft.place), kind=draft.kind,
         evidence=Span(sentence.start, sentence.end, sentence.text), date=draft.date,
         date_precision=draft.date_precision, place=place, perpetrators=draft.perpetrators,
         claimed_by=draft.claimed_by, targets=draft.targets, killed=draft.killed, wounded=draft.wounded,
@@ -141,7 +147,7 @@ def event_label(event: Event) -> str:
 def _responsibility_claim(doc: AnnotatedDoc, event: Event, claimant: str) -> Claim:
     speaker = event.asserted_by
     return Claim(
-        id="claim:" + short_hash(doc.document.id, claimant, "claims_responsibility", event.id),
+        id="claim:" + short_hash(doc.document_id, claimant, "claims_responsibility", event.id),
         subject=claimant, relation="claims_responsibility", object=event.id, object_name=event_label(event),
         evidence=event.evidence, asserted_by=speaker, hedged=event.hedged, time=event.date, confidence=0.7,
         extractor=EXTRACTOR)

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from claimgraph.extract import triggers as tr
 from claimgraph.nlp.annotate import EntityInfo, Mention
+from claimgraph.nlp.keywords import KeywordPattern, openings
+from claimgraph.nlp.text import initials
 
 MAX_LINK_CHARS = 170
 MAX_TRIGGER_TO_OBJECT = 45  # a verb far from the object is rarely its verb
@@ -23,7 +25,8 @@ _COORDINATION = re.compile(
 _SAME_ENTITY_LINK = re.compile(r"^\s*(?:\(|,?\s*(?:or|also known as|known as|a\.k\.a\.?)\s+)(?:the\s+)?$",
                                re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\bunlike\b", re.IGNORECASE)
+_CLAUSE_BREAK = KeywordPattern(re.compile(r";|\b(?=[wbu])(?:while|whereas|but|unlike)\b", re.IGNORECASE),
+                               [";", *openings("while|whereas|but|unlike")], opens_match=True)
 _PLACE_LIST = re.compile(r"^[\s,]*(?:and|or|as well as|including|notably|especially|particularly|such as|"
                          r"like|in|of|the|country['’]s|eastern|western|northern|southern|central|provinces?|"
                          r"districts?|regions?|areas?|parts of|[\s,])*$", re.IGNORECASE)
@@ -76,7 +79,8 @@ def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityIn
     Russia") acts as a place; "anti-Pakistan" is a modifier, not a participant."""
     used: list[Mention] = []
     for mention in mentions:
-        if _MODIFIER_USE.search(text, max(0, mention.start - 5), mention.start):
+        if "-" in text[max(0, mention.start - 2):mention.start] and _MODIFIER_USE.search(
+                text, max(0, mention.start - 5), mention.start):
             continue
         if mention.place_like:
             mention = replace(mention, kind="place")
@@ -106,10 +110,10 @@ def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
 def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
     """"A, B" with no closing "and" is an apposition or two clauses, not a list: split it."""
     mentions = unit.mentions
-    if _LIST_TAIL.match(text, unit.end):
+    if len(mentions) < 2 or _LIST_TAIL.match(text, unit.end):
         return [unit]
     joins = [text[a.end:b.start] for a, b in zip(mentions, mentions[1:], strict=False)]
-    if not joins or not re.fullmatch(r"\s*,\s*(?:the\s+|both\s+|its\s+)?", joins[-1]) or mentions[-1].entity in [
+    if not joins or not _COMMA_JOIN.fullmatch(joins[-1]) or mentions[-1].entity in [
             m.entity for m in mentions[:-1]]:
         return [unit]
     head = Unit(mentions[:-1], unit.start, mentions[-2].end)
@@ -120,7 +124,9 @@ def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
     for trigger in tr.TRIGGERS:
-        for match in trigger.pattern.finditer(link):
+        if trigger.tail is not None and not trigger.tail.search(link):
+            continue  # an anchored trigger whose ending the link lacks
+        for match in trigger.finditer(link):
             if trigger.anchored and match.end() != len(link):
                 continue
             if trigger.whole and match.start() != 0:
@@ -144,11 +150,18 @@ def _role_relation(match: re.Match[str]) -> str:
     return "leads" if match.group("lead") else "member_of"
 
 
+def sentence_units(text: str, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> list[Unit]:
+    """The units of a sentence's mentions as they act in it (``as_used``, then ``build_units``)."""
+    return build_units(text, as_used(text, mentions, entities))
+
+
 def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequence[Mention],
-               entities: dict[str, EntityInfo]) -> list[Candidate]:
-    """Every relation the linking words between units of this sentence express."""
+               entities: dict[str, EntityInfo], units: Sequence[Unit] | None = None) -> list[Candidate]:
+    """Every relation the linking words between units of this sentence express; ``units`` are the
+    ``sentence_units`` of its mentions when the caller has them already."""
     inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
-    units = build_units(text, as_used(text, inside, entities))
+    if units is None:
+        units = sentence_units(text, inside, entities)
     found: list[Candidate] = []
     units, possessive = _fold_possessors(text, units, entities)
     found += possessive
@@ -164,21 +177,23 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     for index, left in enumerate(participants):
         if left.kind != "actor":
             continue
-        qualifier = bool(_QUALIFIER.search(text, max(0, left.start - 40), left.start))
         later = participants[index + 1:]
         found.extend(_reciprocal(text, left, later, sentence_end))
         for right in (u for u in later if set(u.ids) != set(left.ids)):
             if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
                 continue  # "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
-            if qualifier:  # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
+            if paired and _QUALIFIER.search(text, max(0, left.start - 40), left.start):
+                # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
                 paired = [c for c in paired if c.relation in ("member_of", "splinter_of", "leads")]
-            head = _apposition_head(text, participants[:index], left)
-            if head is not None and paired and _APPOSITION_CLOSE.match(text, left.end):
+            head = _apposition_head(text, participants[:index], left) if paired and _APPOSITION_CLOSE.match(
+                text, left.end) else None
+            if head is not None:
                 # "Al-Shabaab, the Somali group that is an affiliate of al-Qaeda, has attacked Kenya"
                 paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
-            passive_subject = _passive_subject(text, participants[:index], left)
-            if passive_subject is not None and paired and _AS_A.match(text, left.end):
+            passive_subject = _passive_subject(text, participants[:index], left) if paired and _AS_A.match(
+                text, left.end) else None
+            if passive_subject is not None:
                 # "TRF was floated by the ISI as a front for LeT": the front is TRF, not the ISI
                 paired = [replace(c, subject=s) for c in paired for s in passive_subject.ids]
             found.extend(paired)
@@ -191,20 +206,26 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     return found
 
 
-_REPORTED_THAT = re.compile(r"\b(?:said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|"
-                            r"insisted|argued|believes|believed|announced|confirmed|denied|denies)\s+(?:\w+\s+){0,3}?"
-                            r"that\b(?!\s+(?:they|it|he|she|we)\b)", re.IGNORECASE)  # "denied that they": itself
+_REPORTING_VERBS = (r"said|says|say|told|stated|claimed|claims|alleged|added|noted|reported|warned|insisted|argued|"
+                    r"believes|believed|announced|confirmed|denied|denies")
+_REPORTED_THAT = KeywordPattern(re.compile(  # "denied that they": itself
+    rf"\b{initials(_REPORTING_VERBS)}(?:{_REPORTING_VERBS})\s+(?:\w+\s+){{0,3}}?that\b(?!\s+(?:they|it|he|she|we)\b)",
+    re.IGNORECASE), ["that"], word_start=True)
 _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
                           r"killed|killing)\b", re.IGNORECASE)
-_EVENT_AGENT = re.compile(r"\b(?:attack|bombing|blast|assault|strike|massacre|killing)s?\s+(?:\w+\s+){0,2}"
-                          r"(?:carried out|conducted|perpetrated|orchestrated|claimed|staged|executed|committed)"
-                          r"\s+by\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_EVENT_NOUNS = "attack|bombing|blast|assault|strike|massacre|killing"
+_EVENT_AGENT = KeywordPattern(re.compile(
+    rf"\b(?=[abksm])(?:{_EVENT_NOUNS})s?\s+(?:\w+\s+){{0,2}}(?:carried out|conducted|perpetrated|orchestrated|"
+    r"claimed|staged|executed|committed)\s+by\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE), openings(_EVENT_NOUNS),
+    word_start=True, opens_match=True)
 _ATTACKED_RIVAL = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed|stormed)\s+(?:its|their|the)\s+"
                              r"(?:\w+\s+)?(?:rival|enemy|enemies|adversary|foe)", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
 # "insurgents linked to al-Qaeda", "a group affiliated with al-Qaeda": the named group only qualifies a noun
-_QUALIFIER = re.compile(r"\b(?:affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging)\s+"
-                        r"(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.IGNORECASE)
+_QUALIFYING = "affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging"
+_QUALIFIER = KeywordPattern(re.compile(rf"\b(?=[abclt])(?:{_QUALIFYING})\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$",
+                                       re.IGNORECASE), openings(_QUALIFYING), word_start=True,
+                            opens_match=True)
 _POSSESSED_AGENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
                               r"commanders?|spokes(?:man|person)|militants|forces|troops|allies|proxies|units?|cells?|"
                               r"operatives|supporters|followers)\b", re.IGNORECASE)
@@ -217,6 +238,14 @@ _THIRD_PARTY = re.compile(r"\b(?:sanction\w*|designat\w*|measures|penalt\w+|impo
 _INSURGENCY = re.compile(r"insurgency|rebellion|uprising", re.IGNORECASE)
 _ORG_AFFILIATE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?P<role>affiliate|branch|wing|faction|offshoot|proxy|front|"
                             r"franchise|splinter group|province)\b", re.IGNORECASE)
+_AFTER_PREPOSED = re.compile(r"\s*,\s*(?:[^,;()]{0,70}\(\s*|[A-Z][\w’'-]*\s+)?")  # "…, Name (ACRONYM)"
+_COMMA_ARTICLE = re.compile(r"\s*,\s*(?:a|an|the)\s+")
+_COMMA_JOIN = re.compile(r"\s*,\s*(?:the\s+|both\s+|its\s+)?")
+_QUOTE_END = re.compile(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$")
+_LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
+_POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
+_COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
 
@@ -248,7 +277,7 @@ def _is_state_place(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
 _POSSESSIVE = re.compile(r"^['’]s?\s+$")
 
 
-def _fold_possessors(text: str, units: list[Unit],
+def _fold_possessors(text: str, units: Sequence[Unit],
                      entities: dict[str, EntityInfo]) -> tuple[list[Unit], list[Candidate]]:
     """"Pakistan's ISI" acts as ISI; "Yemen's Houthis" also says the Houthis operate in Yemen."""
     folded: list[Unit] = []
@@ -317,7 +346,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
     if _REPORTED_THAT.search(link):
         return []  # "Pakistan said that militants attacked a post": the speaker is not the subject
-    if _SPEAKS_NEXT.match(text, right.end) and re.search(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$", link):
+    if _SPEAKS_NEXT.match(text, right.end) and _QUOTE_END.search(link):
         return []  # "… against any country," he said: the speaker is not the object
     via = left.via or right.via
     span = (left.start, right.end)
@@ -331,7 +360,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         role = tr.ROLE_BEFORE_PERSON.match(link + (title.group() if title else ""))
         if role:
             return _pairs(people_right, _role_relation(role), orgs_left, *span, link, via)
-        lead_in_name = re.search(rf"\b(?:{tr.LEADER_ROLES})\b", left.mentions[-1].text, re.IGNORECASE)
+        lead_in_name = _LEADER_ROLE.search(left.mentions[-1].text)
         if lead_in_name and tr.TITLE_ONLY.match(link):
             return _pairs(people_right, "leads", orgs_left, *span, link, via)
     # "Naseem Baloch, Chairman of the Baloch National Movement"
@@ -340,11 +369,11 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         if role:
             return _pairs(people_left, _role_relation(role), orgs_right, *span, link, via)
         after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
-        if after and re.fullmatch(r"\s*,\s*(?:the\s+)?", link):
+        if after and _COMMA_THE.fullmatch(link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
     # "JNIM, an al-Qaeda affiliate"
     affiliate = _ORG_AFFILIATE.match(text, right.end)
-    if affiliate and orgs_left and orgs_right and re.fullmatch(r"\s*,\s*(?:an?|the|its)\s+", link):
+    if affiliate and orgs_left and orgs_right and _COMMA_DETERMINER.fullmatch(link):
         return _pairs(left.ids, tr.preposed_relation(affiliate), right.ids, left.start, affiliate.end(), link, via)
     # "al-Qaeda's Sahelian affiliate, JNIM"
     branch = tr.POSSESSIVE_BRANCH.match(link)
@@ -352,8 +381,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         owner = list(left.mentions[-1].ids)  # "ISSP and al-Qaeda's affiliate, JNIM": only al-Qaeda owns
         return _pairs(right.ids, tr.preposed_relation(branch), owner, *span, link, via)
     # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
-    preposed = tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
-    if preposed and re.fullmatch(r"\s*,\s*(?:[^,;()]{0,70}\(\s*|[A-Z][\w’'-]*\s+)?", link):  # "…, Name (ACRONYM)"
+    preposed = _AFTER_PREPOSED.fullmatch(link) and tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
+    if preposed:
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
     # "al-Shabab, the Somali armed group" / "the Lebanese group Hezbollah"
     if _is_state_place(right, entities) or _is_state_place(left, entities) or any(
@@ -395,15 +424,19 @@ _GROUP_NOUN = r"(?:armed\s+|militant\s+|terror(?:ist)?\s+|jihadist\s+|rebel\s+|i
               r"(?:group|militia|militants|outfit|organi[sz]ation|movement|insurgents|jihadists|rebels|faction)"
 
 
+_DEMONYM_THEN_GROUP = re.compile(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", re.IGNORECASE)
+_GROUP_NOUN_AFTER = re.compile(rf"\s+{_GROUP_NOUN}\b", re.IGNORECASE)
+
+
 def _demonym_group(text: str, left: Unit, right: Unit, link: str, entities: dict[str, EntityInfo]) -> list[Candidate]:
     """A group described by its country's demonym operates there."""
     via = left.via or right.via
     left_state = all(_type(entities, e) == "state" for e in left.ids)
     right_state = all(_type(entities, e) == "state" for e in right.ids)
-    if left_state and not right_state and re.fullmatch(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", link, re.IGNORECASE):
+    if left_state and not right_state and _DEMONYM_THEN_GROUP.fullmatch(link):
         return _pairs(right.ids, "operates_in", left.ids, left.start, right.end, link, via)
-    if right_state and not left_state and re.fullmatch(r"\s*,\s*(?:the|a|an)\s+", link) and re.match(
-            rf"\s+{_GROUP_NOUN}\b", text[right.end:right.end + 40], re.IGNORECASE):
+    if right_state and not left_state and _COMMA_ARTICLE.fullmatch(link) and _GROUP_NOUN_AFTER.match(
+            text[right.end:right.end + 40]):
         return _pairs(left.ids, "operates_in", right.ids, left.start, right.end, link, via)
     return []
 
@@ -429,8 +462,12 @@ def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: 
 
 def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str, EntityInfo]) -> list[Candidate]:
     """"ISKP is active in Kunar and Nangarhar", "Quetta-based LeJ", "Yemen's Houthis"."""
+    if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
+        return []  # states and their agencies are where they are; "operates in" is said of groups
+    if _POSSESSED_AGENT.match(text, actor.end):
+        return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
     found: list[Candidate] = []
-    position = units.index(actor)
+    position = next(i for i, unit in enumerate(units) if unit is actor)
     following = units[position + 1:]
     places: list[Unit] = []
     for unit in following:
@@ -450,13 +487,9 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
             places.append(unit)
         else:
             break
-    if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
-        return []  # states and their agencies are where they are; "operates in" is said of groups
-    if _POSSESSED_AGENT.match(text, actor.end):
-        return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
-    if following and not places and re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", text[actor.end:following[0].start]) and (
+    if following and not places and _COMMA_ARTICLE.fullmatch(text, actor.end, following[0].start) and (
             following[0].kind == "place" or _is_state_place(following[0], entities)) and (tr.PLACE_BASED_AFTER.match(
-            text, following[0].end) or re.match(rf"\s+{_GROUP_NOUN}\b", text[following[0].end:], re.IGNORECASE)):
+            text, following[0].end) or _GROUP_NOUN_AFTER.match(text, following[0].end)):
         places.append(following[0])  # "LeT, a Pakistan-based group"
     for unit in places:
         found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
@@ -467,10 +500,9 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
         is_place = previous.kind == "place" or all(_type(entities, e) == "state" for e in previous.ids)
         # "Quetta-based LeJ", "Yemen's Houthis", "North Waziristan, which the Haqqanis control"
         controlled = tr.WHICH_CONTROLS.fullmatch(link) and tr.CONTROL_AFTER.match(text, actor.end)
-        described = re.fullmatch(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", link, re.IGNORECASE)  # "the Somali group X"
-        linked = tr.PLACE_BASED.match(link) or re.fullmatch(r"['’]s?\s+", link) or controlled or described
-        if is_place and linked and all(
-                _type(entities, e) == "armed_group" for e in actor.ids):
+        described = _DEMONYM_THEN_GROUP.fullmatch(link)  # "the Somali militant group al-Shabab"
+        if is_place and (tr.PLACE_BASED.match(link) or _POSSESSIVE_LINK.fullmatch(link) or controlled or described) \
+                and all(_type(entities, e) == "armed_group" for e in actor.ids):
             found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
     return found
 

@@ -8,7 +8,11 @@ Patterns are general English constructions, not phrases of particular articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from claimgraph.nlp.keywords import KeywordPattern, openings
+from claimgraph.nlp.text import initials
 
 LEADER_ROLES = (r"leader|head|chief|emir|amir|founder|co-founder|chairman|chairperson|chairwoman|"
                 r"director[- ]general|director|president|prime minister|commander-in-chief|supreme leader|"
@@ -32,11 +36,25 @@ class Trigger:
     forward: bool = True  # False: the right mention is the subject ("courted by the ISI")
     anchored: bool = False  # the pattern must end where the right mention starts
     whole: bool = False  # the pattern must cover the whole link (an apposition or copula phrase)
+    tail: re.Pattern[str] | None = None  # how an anchored pattern ends: a cheap first test of a link
+    words: KeywordPattern | None = None  # the pattern, tried only on links that hold one of its opening words
+
+    def finditer(self, link: str) -> Iterator[re.Match[str]]:
+        """The matches of the pattern in a link."""
+        return (self.words or self.pattern).finditer(link)
 
 
-def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False, whole: bool = False) -> Trigger:
-    suffix = r"\s*$" if anchored else ""
-    return Trigger(relation, re.compile(pattern + suffix, re.IGNORECASE), forward, anchored, whole)
+def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False, whole: bool = False,
+       tail: str = "", words: str = "", word_start: bool = True, opens: bool = False) -> Trigger:
+    """A trigger; an anchored one ends with ``tail``, which is also tried alone first: a link that does not end
+    that way needs no try of the whole pattern. Likewise every match holds a word (opening a word, with
+    ``word_start``) that one of the alternatives ``words`` opens with, where given; with ``opens``, every match
+    opens with it (see ``KeywordPattern``)."""
+    end = tail + r"\s*$" if anchored else tail
+    compiled = re.compile(pattern + end, re.IGNORECASE)
+    return Trigger(relation, compiled, forward, anchored, whole,
+                   re.compile(end, re.IGNORECASE) if tail and anchored else None,
+                   KeywordPattern(compiled, openings(words), word_start, opens) if words else None)
 
 
 _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b(?!\s+(?:group|forces|wing|"
@@ -48,11 +66,15 @@ _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b
                   r"sanctuary (?:to|for)|safe havens? (?:to|for)")
 # Longer phrases first: Python takes the first alternative that matches, so "attack against" must come
 # before "attack" (or "against" alone, a rivalry cue, would end later and win).
-_ATTACK = (r"(?:warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
-           r"bombings?|airstrikes?|air strikes?|retaliation)\s+(?:\w+\s+){0,2}(?:against|on)\b|"
-           r"(?:launch|fir)\w*\s+(?:\w+\s+){0,4}(?:at|on|against|into)\b|"
-           r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
-           r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter")
+_ATTACK_AGAINST = (r"warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
+                   r"bombings?|airstrikes?|air strikes?|retaliation")
+_ATTACK_LAUNCH = r"launch|fir"
+_ATTACK_VERBS = (r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
+                 r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter")
+_ATTACK = (rf"(?:{_ATTACK_AGAINST})\s+(?:\w+\s+){{0,2}}(?:against|on)\b|"
+           rf"(?:{_ATTACK_LAUNCH})\w*\s+(?:\w+\s+){{0,4}}(?:at|on|against|into)\b|{_ATTACK_VERBS}")
+_ATTACK_WORDS = f"{_ATTACK_AGAINST}|{_ATTACK_LAUNCH}|{_ATTACK_VERBS}"  # the words that open an attack cue
+_ATTACK_INITIALS = initials(_ATTACK_WORDS)
 _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat|partner|"
            r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|joined (?:forces|hands)|"
            r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"
@@ -70,50 +92,61 @@ _APPOSITION = (r"^\s*(?:,\s*|\(\s*|[-–—]\s*)?(?:(?:who|which|that)\s+)?(?:(?
                r"allegedly|widely|long|known|seen|considered|described|regarded|viewed|designated|identified|"
                r"believed to be|said to be)\s+)*(?:an?|the|its|their|one of the|one of its|part of the)?\s*"
                r"(?:[\w-]+\s+){0,3}?")
-_OF = r"\s+(?:of|for|with|to|within|in|under)\s+(?:the\s+)?"
+_THE = r"\s+(?:the\s+)?"
+_OF = r"\s+(?:of|for|with|to|within|in|under)" + _THE
+_BY = r"by" + _THE
+
+_RECEIVE = r"get|gets|getting|got|receiv\w*|obtain\w*|with|enjoy\w*|seek\w*|sought"
+_USE = r"use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?"
+_CAMPAIGN = r"insurgency|campaign|war|jihad|rebellion|uprising|struggle|fight"
+
+_SPLINTERS = r"splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|splinter faction"
+_PARTS = (r"affiliate|branch|wing|faction|unit|cell|chapter|province|arm|front|member|subsidiary|franchise|division|"
+          rf"component|outfit|offshoot|proxy|extension|alias|media (?:arm|wing|outlet)|mouthpiece|{MEMBER_ROLES}")
+_BELONGING = r"affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part"
 
 TRIGGERS: tuple[Trigger, ...] = (
     # membership, leadership, splits: "X, an affiliate of Y", "X, the leader of Y"
-    _t("splinter_of", _APPOSITION + r"(?:splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|"
-                      r"splinter faction)s?(?:\s+(?:group|faction|outfit))?\s+(?:of|from)\s+(?:the\s+)?",
-       anchored=True, whole=True),
+    _t("splinter_of", _APPOSITION + rf"(?:{_SPLINTERS})s?(?:\s+(?:group|faction|outfit))?",
+       tail=r"\s+(?:of|from)" + _THE, anchored=True, whole=True, words=_SPLINTERS, word_start=False),
     _t("splinter_of", r"\b(?:split|broke|broken|breaking|splintered|defected|defecting)\s+(?:away\s+)?"
-                      r"(?:off\s+)?from\s+(?:the\s+)?", anchored=True),
+                      r"(?:off\s+)?", tail=r"from" + _THE, anchored=True),
     _t("splinter_of", r"\b(?:fighters|members|commanders|militants|cadres)\s+who\s+(?:were|had been)\s+"
-                      r"(?:once\s+|formerly\s+)?(?:part|members)\s+of\s+(?:the\s+)?", anchored=True),
-    _t("leads", _APPOSITION + rf"(?:{LEADER_ROLES})\s+(?:of|at)\s+(?:the\s+)?", anchored=True, whole=True),
-    _t("leads", r"\b(?:led|headed|founded|run|commanded|spearheaded|chaired|co-founded)\s+by\s+(?:the\s+)?",
+                      r"(?:once\s+|formerly\s+)?(?:part|members)", tail=r"\s+of" + _THE, anchored=True),
+    _t("leads", _APPOSITION + rf"(?:{LEADER_ROLES})", tail=r"\s+(?:of|at)" + _THE, anchored=True, whole=True,
+       words=LEADER_ROLES, word_start=False),
+    _t("leads", r"\b(?:led|headed|founded|run|commanded|spearheaded|chaired|co-founded)\s+", tail=_BY,
        forward=False, anchored=True),
     _t("leads", r"^\s*(?:,\s*who\s+|\s+)?(?:\w+ly\s+)?(?:leads|led|heads|headed|founded|runs|ran|commands|"
                 r"commanded|spearheads|spearheaded|chairs|chaired)\s+(?:the\s+)?", anchored=True, whole=True),
-    _t("member_of", _APPOSITION + r"(?:affiliate|branch|wing|faction|unit|cell|chapter|province|arm|front|"
-                    r"member|subsidiary|franchise|division|component|outfit|offshoot|proxy|extension|"
-                    r"alias|media (?:arm|wing|outlet)|mouthpiece|"
-                    rf"{MEMBER_ROLES})s?" + _OF, anchored=True, whole=True),
-    _t("member_of", _APPOSITION + r"(?:affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part)\s+"
-                    r"(?:\w+\s+)?(?:with|to|of)\s+(?:the\s+)?", anchored=True, whole=True),
-    _t("supports", r"\b(?:get|gets|getting|got|receiv\w*|obtain\w*|with|enjoy\w*|seek\w*|sought)\s+(?:\w+\s+){0,3}"
+    _t("member_of", _APPOSITION + rf"(?:{_PARTS})s?", tail=_OF, anchored=True, whole=True, words=_PARTS,
+       word_start=False),
+    _t("member_of", _APPOSITION + rf"(?:{_BELONGING})\s+(?:\w+\s+)?", tail=r"(?:with|to|of)" + _THE, anchored=True,
+       whole=True, words=_BELONGING, word_start=False),
+    _t("supports", rf"\b{initials(_RECEIVE)}(?:{_RECEIVE})\s+(?:\w+\s+){{0,3}}"
                    r"(?:support|help|funding|funds|aid|weapons|arms|training|backing|assistance|shelter|sanctuary|"
                    r"protection|money)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
-       forward=False, anchored=True),
+       forward=False, anchored=True, words=_RECEIVE, opens=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|offshoot|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,
        whole=True),
     # actions
-    _t("supports", rf"\b(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}by\s+(?:the\s+)?", forward=False,
-       anchored=True),
-    _t("attacks", rf"\b(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}by\s+(?:the\s+)?", forward=False, anchored=True),
+    _t("supports", rf"\b{initials(_SUPPORT_VERBS)}(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY,
+       forward=False, anchored=True, words=_SUPPORT_VERBS, opens=True),
+    _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY, forward=False,
+       anchored=True, words=_ATTACK_WORDS, opens=True),
     _t("rival_of", r"\b(?:pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted)\s+"
-                   r"(?:\w+\s+){0,2}by\s+(?:the\s+)?", forward=False, anchored=True),
-    _t("supports", rf"(?:-|\b)(?:{_SUPPORT_VERBS})\w*"),
-    _t("supports", r"\b(?:use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?)\b.{0,40}"
-                   r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)"),
-    _t("rival_of", r"\b(?:insurgency|campaign|war|jihad|rebellion|uprising|struggle|fight)\s+(?:\w+\s+){0,2}"
-                   r"(?:against|on|with)\b|\b(?:insurgency|rebellion|uprising)\s+in\b"),
-    _t("attacks", rf"\b(?:{_ATTACK})\w*"),
-    _t("allied_with", rf"\b(?:{_ALLIED})\w*"),
-    _t("rival_of", rf"\b(?:{_RIVAL})\w*"),
+                   r"(?:\w+\s+){0,2}", tail=_BY, forward=False, anchored=True),
+    _t("supports", rf"(?:-|\b){initials(_SUPPORT_VERBS)}(?:{_SUPPORT_VERBS})\w*", words=_SUPPORT_VERBS),
+    _t("supports", rf"\b{initials(_USE)}(?:{_USE})\b.{{0,40}}"
+                   r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)", words=_USE,
+       opens=True),
+    _t("rival_of", rf"\b{initials(_CAMPAIGN)}(?:{_CAMPAIGN})\s+(?:\w+\s+){{0,2}}(?:against|on|with)\b|"
+                   r"\b(?:insurgency|rebellion|uprising)\s+in\b", words=_CAMPAIGN, opens=True),
+    _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*", words=_ATTACK_WORDS, opens=True),
+    _t("allied_with", rf"\b{initials(_ALLIED)}(?:{_ALLIED})\w*", words=_ALLIED, opens=True),
+    _t("rival_of", rf"\b{initials(_RIVAL)}(?:{_RIVAL})\w*", words=_RIVAL, opens=True),
 )
 POSSESSIVE_BRANCH = re.compile(
     r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|wing|faction|offshoot|arm|front|proxy|unit|splinter group|"
@@ -122,6 +155,7 @@ PREPOSED = re.compile(
     r"(?:^|[,;:(]\s*|\b)(?:originally\s+|once\s+|formerly\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|"
     r"wing|faction|offshoot|splinter(?: group)?|off-shoot|breakaway faction|proxy|front|unit|arm|"
     rf"{LEADER_ROLES}|{MEMBER_ROLES})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEADER_ROLE = re.compile(LEADER_ROLES)
 
 
 def preposed_relation(match: re.Match[str]) -> str:
@@ -129,7 +163,7 @@ def preposed_relation(match: re.Match[str]) -> str:
     role = match.group("role").lower()
     if role.startswith(("offshoot", "off-shoot", "splinter", "breakaway")):
         return "splinter_of"
-    if re.fullmatch(LEADER_ROLES, role):
+    if _LEADER_ROLE.fullmatch(role):
         return "leads"
     return "member_of"
 
@@ -154,12 +188,13 @@ BETWEEN_PAIR = (
     ("rival_of", re.compile(r"\b(?:rivalry|fighting|clashes|war|conflict|hostilities|enmity|competition|"
                             r"feud|tensions)\s+between\s+(?:the\s+)?$", re.IGNORECASE)),
 )
-OPERATES = re.compile(
-    r"\b(?:operat\w*|based|active|activity|activities|present|presence|foothold|strongholds?|bases?|havens?|"
-    r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|"
-    r"footprint|territory|headquartered|headquarters|offices?|bureau|cells?|expand\w*|spread|resurg\w*|roots?|"
-    r"networks?)\b"
-    r"(?:[^;]{0,60})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_PRESENCE = (r"operat\w*|based|active|activity|activities|present|presence|foothold|strongholds?|bases?|havens?|"
+             r"sanctuar\w*|hideouts?|camps?|control\w*|concentrated|entrenched|deployed|stationed|"
+             r"footprint|territory|headquartered|headquarters|offices?|bureau|cells?|expand\w*|spread|resurg\w*|"
+             r"roots?|networks?")
+OPERATES = KeywordPattern(re.compile(
+    rf"\b(?:{_PRESENCE})\b(?:[^;]{{0,60}})\b(?:in|across|throughout|inside|within|over|of)\s+(?:\w+\s+){{0,4}}$",
+    re.IGNORECASE), openings(_PRESENCE), word_start=True, opens_match=True)
 HAVENS_OF = re.compile(r"\b(?:hideouts?|bases|camps?|sanctuar(?:y|ies)|safe havens?|strongholds?|presence|cells|"
                        r"positions|training camps?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 INSIDE = re.compile(r"\s*(?:\(\w+\)\s*)?(?:\w+\s+){0,2}(?:in|inside|across|within)\s+(?:the\s+)?(?:\w+\s+){0,3}",

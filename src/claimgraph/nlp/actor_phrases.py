@@ -50,6 +50,12 @@ class _DemonymIndex:
         if not self.empty:
             self.automaton.make_automaton()
         self.group_heads = _group_heads(kb)
+        self.heads = ahocorasick.Automaton()  # the heads written as one word ``_HEAD_WORD`` matches
+        for word in self.group_heads:
+            if _HEAD_WORD.fullmatch(word):
+                self.heads.add_word(word, len(word))
+        if len(self.heads):
+            self.heads.make_automaton()
         self.armies: dict[str, str] = {}
         for actor in kb.actors.values():
             if actor.type == "state_agency" and actor.parent and re.search(r"\b(Army|Armed Forces)\b", actor.name):
@@ -62,6 +68,20 @@ _INDEXES: WeakKeyDictionary[KnowledgeBase, _DemonymIndex] = WeakKeyDictionary()
 _MEMBER_NOUNS = re.compile(r"\s+(?:extremists|militants|fighters|operatives|insurgents|gunmen|commanders|cadres|"
                            r"terrorists|members)\b")
 _HEAD_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _whole_words(text: str, words: ahocorasick.Automaton) -> list[tuple[int, int]]:
+    """Spans of the automaton's words that stand as whole words in ``text`` (no word character on either side),
+    in order: what ``_HEAD_WORD.finditer`` finds of them."""
+    if not len(words):
+        return []
+    found = []
+    for last, length in words.iter(text):
+        start, end = last + 1 - length, last + 1
+        before, after = text[start - 1:start], text[end:end + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            found.append((start, end))
+    return sorted(found)
 
 
 def _group_heads(kb: KnowledgeBase) -> dict[str, str]:
@@ -105,10 +125,9 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
                     builder.add_new(start, noun.end(), text[start:noun.end()], "state_agency")
             else:
                 builder.add(start, end, state, "actor")
-    for head in _HEAD_WORD.finditer(text):
-        group = index.group_heads.get(head.group())
-        if group and _MEMBER_NOUNS.match(text, head.end()) and not builder.occupied(*head.span()):
-            builder.add(head.start(), head.end(), group, "actor")  # "Haqqani militants" name the network
+    for start, end in _whole_words(text, index.heads):
+        if _MEMBER_NOUNS.match(text, end) and not builder.occupied(start, end):
+            builder.add(start, end, index.group_heads[text[start:end]], "actor")  # "Haqqani militants": the network
     for mention in list(builder.mentions):
         police = _PLACE_POLICE.match(text, mention.end)
         is_place = mention.kind == "place" or builder.entities[mention.entity].type == "state"

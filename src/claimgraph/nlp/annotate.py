@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from weakref import WeakKeyDictionary
 
 from claimgraph.kb import KnowledgeBase
@@ -13,6 +15,7 @@ from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
 from claimgraph.nlp.descriptions import Named, resolve_descriptions
 from claimgraph.nlp.discovery import discover, slug
+from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
 from claimgraph.nlp.text import fold
@@ -67,10 +70,12 @@ class AnnotatedDoc:
     mentions: list[Mention]
     entities: dict[str, EntityInfo]
     _starts: list[int] = field(default_factory=list, repr=False)
+    document_id: str = field(init=False, repr=False)  # ``document.id``, which hashes the whole text, once
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self.document_id = self.document.id
 
     @property
     def text(self) -> str:
@@ -90,8 +95,10 @@ class AnnotatedDoc:
             if mention.kind != "actor" or mention.via is not None or mention.entity in only_places:
                 continue
             info = self.entities[mention.entity]
-            record = records.setdefault(info.id, ActorRecord(info.id, info.name, info.type, info.wikidata,
-                                                             list(info.aliases)))
+            record = records.get(info.id)
+            if record is None:  # built once: the aliases are copied for each record
+                record = records[info.id] = ActorRecord(info.id, info.name, info.type, info.wikidata,
+                                                        list(info.aliases))
             record.mentions.append(Span(mention.start, mention.end, mention.text))
         return list(records.values())
 
@@ -107,8 +114,10 @@ class AnnotatedDoc:
             if mention.kind != "place" and mention.entity not in only_places:
                 continue
             info = self.entities[mention.entity]
-            record = records.setdefault(info.id, PlaceRecord(info.id, info.name, info.country, info.admin_level,
-                                                             info.lat, info.lon))
+            record = records.get(info.id)
+            if record is None:
+                record = records[info.id] = PlaceRecord(info.id, info.name, info.country, info.admin_level, info.lat,
+                                                        info.lon)
             record.mentions.append(Span(mention.start, mention.end, mention.text))
         return list(records.values())
 
@@ -162,7 +171,7 @@ _POSSESSIVE_NAME = re.compile(r"(.+?)['’]s?\s+\S")
 
 def _owner(name: str, kb: KnowledgeBase, builder: _Builder) -> str | None:
     """The actor or place a possessive KB name starts with ("Yemen's Houthis" → Yemen)."""
-    found = _POSSESSIVE_NAME.match(name)
+    found = _POSSESSIVE_NAME.match(name) if "'" in name or "’" in name else None
     if not found:
         return None
     matches = find_matches(found.group(1), kb)
@@ -296,12 +305,15 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
 
 
 _PLACE_NAME = r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
-_PLACE_WORD = r"(?:area|district|village|town|city|region|county|tehsil|camp|locality|neighbourhood|neighborhood)"
+_PLACE_WORDS = r"area|district|village|town|city|region|county|tehsil|camp|locality|neighbourhood|neighborhood"
+_PLACE_WORD = rf"(?:{_PLACE_WORDS})"
 _UNKNOWN_BEFORE_KNOWN = re.compile(rf"\b(?:in|near|at|outside|from|of)\s+(?:the\s+)?{_PLACE_NAME}(?:\s+{_PLACE_WORD})?"
                                    r"(?:,\s+|\s+(?:area\s+)?of\s+|\s+in\s+)$")
 _UNKNOWN_AFTER_KNOWN = re.compile(rf"['’]s?\s+{_PLACE_NAME}\s+{_PLACE_WORD}\b")
 _UNKNOWN_WITH_WORD = re.compile(rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:{_PLACE_WORD}\s+of\s+{_PLACE_NAME}|"
                                 rf"{_PLACE_NAME}\s+{_PLACE_WORD})\b")
+# read only where a place word stands, in stretches free of other characters than a match can hold
+_WITH_WORD_SEARCH = StretchSearch([(_UNKNOWN_WITH_WORD, openings(_PLACE_WORDS), re.compile(r"[^\w'’\s-]"))])
 _NOT_PLACE_NAMES = frozenset(
     "The This That These A An January February March April May June July August September October November "
     "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Northern Southern "
@@ -321,7 +333,7 @@ def _add_unknown_places(builder: _Builder) -> None:
         after = _UNKNOWN_AFTER_KNOWN.match(text, place.end)
         if after:
             found.append((after.start(1), after.end(1), after.group(1), place.entity))
-    for match in _UNKNOWN_WITH_WORD.finditer(text):
+    for match in _WITH_WORD_SEARCH.matches(text)[0]:
         group = 1 if match.group(1) else 2
         found.append((match.start(group), match.end(group), match.group(group), None))
     for start, end, name, container in found:
@@ -377,9 +389,7 @@ def _apply_defined_acronyms(builder: _Builder) -> None:
         acronym = found.group(1) or found.group(2)
         if sum(c.isupper() for c in acronym) < 2 or not _could_abbreviate(acronym, mention.text):
             continue  # "Mauritania (AP)" credits a news agency
-        pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w])")
-        for occurrence in pattern.finditer(text, found.start()):
-            start, end = occurrence.span()
+        for start, end in _standalone(text, acronym, found.start(), hyphen_after=True):
             same_span = [m for m in builder.mentions if m.start == start and m.end == end]
             if same_span:
                 if same_span[0].entity != mention.entity and same_span[0].kind == "actor":
@@ -392,6 +402,26 @@ def _could_abbreviate(acronym: str, name: str) -> bool:
     """An acronym starts with the first letter of one of the name's words ("al-" set aside)."""
     words = re.findall(r"[^\W\d_]+", re.sub(r"\b[Aa][lr]-", "", name))
     return acronym[0].upper() in {w[0].upper() for w in words}
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _standalone(text: str, word: str, start: int = 0, hyphen_after: bool = False) -> Iterator[tuple[int, int]]:
+    """Spans of ``word`` in ``text`` from ``start``, never overlapping, with no word character or hyphen just
+    before and no word character (nor hyphen, unless ``hyphen_after``) just after: a plain-string search,
+    cheaper than compiling a regex for each word."""
+    found = text.find(word, start)
+    while found >= 0:
+        end = found + len(word)
+        before, after = text[found - 1:found], text[end:end + 1]
+        if (not before or not (_is_word_char(before) or before == "-")) and (
+                not after or not (_is_word_char(after) or (after == "-" and not hyphen_after))):
+            yield found, end
+            found = text.find(word, end)
+        else:
+            found = text.find(word, found + 1)
 
 
 def _add_short_names(builder: _Builder) -> None:
@@ -407,9 +437,9 @@ def _add_short_names(builder: _Builder) -> None:
         if len(ids) != 1:
             continue
         (person,) = ids
-        for occurrence in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", builder.text):
-            if not builder.occupied(*occurrence.span()):
-                builder.add(occurrence.start(), occurrence.end(), person, "actor")
+        for start, end in _standalone(builder.text, surname):
+            if not builder.occupied(start, end):
+                builder.add(start, end, person, "actor")
 
 
 def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
@@ -440,5 +470,19 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
 
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
                    for m in builder.mentions if m.kind == "actor" and len(m.ids) == 1]
-    for ref in resolve_references(builder.text, window_start, antecedents, builder.occupied, previous_sentence):
+    for ref in resolve_references(builder.text, window_start, antecedents, _overlap_test(builder.mentions),
+                                  previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)
+
+
+def _overlap_test(mentions: list[Mention]) -> Callable[[int, int], bool]:
+    """A fast ``occupied(start, end)`` for a fixed set of mentions: whether any of them overlaps the span."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # the furthest end among the first i + 1 spans
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 
 _GROUP_NOUNS = (r"group|outfit|organi[sz]ation|militant group|terror(?:ist)? group|jihadist group|militant outfit|"
                 r"terror outfit|militants|insurgents|network|faction|movement")
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:both groups|the two groups|both outfits|both sides)\b(?!\s+of\b)", re.I), "pair"),
-    (re.compile(rf"\b(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b", re.I), "group"),
-    (re.compile(r"\b(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
-                r"(?!believed|said|reported|suspected|accused|alleged|thought|known))", re.I), "it"),
-    (re.compile(r"\b(?:he|his|she|her)\b", re.I), "person"),
+# Reference phrases by kind; the kinds never overlap, so one pass over the text with one alternative per kind
+# finds what each pattern alone would. Every phrase opens with one of the letters b, t, i, h, s.
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("pair", r"(?:both groups|the two groups|both outfits|both sides)\b(?!\s+of\b)"),
+    ("group", rf"(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b"),
+    ("it", r"(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
+           r"(?!believed|said|reported|suspected|accused|alleged|thought|known))"),
+    ("person", r"(?:he|his|she|her)\b"),
 )
+_REFERENCE = re.compile(r"\b(?=[bthis])(?:" + "|".join(f"(?P<{kind}>{source})" for kind, source in _KINDS) + ")", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
@@ -65,8 +68,11 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     references: list[Reference] = []
     ordered = sorted(antecedents, key=lambda a: a.start)
     starts = [a.start for a in ordered]
-    for pattern, kind in _PATTERNS:
-        for match in pattern.finditer(text):
+    by_kind: dict[str, list[re.Match[str]]] = {kind: [] for kind, _ in _KINDS}
+    for match in _REFERENCE.finditer(text):
+        by_kind[match.lastgroup or ""].append(match)
+    for kind, matches in by_kind.items():
+        for match in matches:
             wanted = _WANTED[kind]
             if taken(match.start(), match.end()):
                 continue

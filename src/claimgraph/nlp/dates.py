@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimgraph.nlp.numbers import NUMBER_PATTERN, NUMBER_WORDS, parse_number
 
@@ -96,6 +97,7 @@ _RELATIVE_ANCHOR_RE = re.compile(
     "|".join(["yesterday", "today", "tonight", r"ago\b"]
              + [rf"{rel}\s+{unit}" for rel in ("last", "this", "next") for unit in ("week", "month", "year")])
 )
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "ago", "last", "this", "next")  # one opens every relative anchor
 _BEFORE_ANCHOR = 40
 _WORD_RE = re.compile(r"(?<![^\W_])[^\W_]+")
 # Lower-cased words a date mention can start with, besides digits.
@@ -118,6 +120,7 @@ _YEAR_CONTEXT_RE = re.compile(
 _YEAR_RANGE_RE = re.compile(r"\b(?:1[89]|20)\d\d\s*(?:[-–]|(?i:to|and|or|through|until))\s*$")
 _THE_YEAR_RE = re.compile(r"\b(?i:the)\s+$")
 _WORD_AFTER_RE = re.compile(r"\s+[A-Za-z]")
+_NOT_DIGITS = re.compile(r"\D")
 
 
 def _month_value(year: int, month: int) -> str:
@@ -197,7 +200,7 @@ def _with_reference(m: re.Match[str], reference: datetime.date) -> tuple[str, st
     kind = m.lastgroup
     rel = (m[f"{kind}_rel"] or "").lower() if f"{kind}_rel" in m.re.groupindex else ""
     if kind in ("dmy", "mdy"):
-        month, day = _month_number(m[f"{kind}_m"]), int(re.sub(r"\D", "", m[f"{kind}_d"]))
+        month, day = _month_number(m[f"{kind}_m"]), int(_NOT_DIGITS.sub("", m[f"{kind}_d"]))
         d = _latest_day(month, day, reference, m[f"{kind}_wd"])
         if d is None:
             return None
@@ -259,7 +262,7 @@ def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str]
     if kind == "year":
         return (m["year_y"], YEAR) if _is_year_date(m.string, m.start(), m.end()) else None
     if kind in ("dmy", "mdy") and m[f"{kind}_y"]:
-        month, day = _month_number(m[f"{kind}_m"]), int(re.sub(r"\D", "", m[f"{kind}_d"]))
+        month, day = _month_number(m[f"{kind}_m"]), int(_NOT_DIGITS.sub("", m[f"{kind}_d"]))
         d = _day(int(m[f"{kind}_y"]), month, day)
         if d is None:
             return None
@@ -274,16 +277,16 @@ def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str]
         return None
 
 
-def _anchors(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # a sentence is often read twice: without a reference date, then with one
+def _anchors(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the words every date mention contains: a year, a month or day name, "yesterday", "ago",
     "last week"... The full date pattern is only tried just before and at these."""
     lower = text.lower()
     anchors = [m.span() for m in _ANCHOR_RE.finditer(text)]
-    if len(lower) == len(text):
-        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower)]
-    else:  # lower-casing changed offsets (rare scripts)
-        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(text)]
-    return sorted(anchors)
+    if any(word in lower for word in _RELATIVE_WORDS):
+        # lower-casing can change offsets (rare scripts): then the text itself is read
+        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower if len(lower) == len(text) else text)]
+    return tuple(sorted(anchors))
 
 
 def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:

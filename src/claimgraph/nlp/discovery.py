@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.text import fold, initials
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
@@ -13,9 +14,10 @@ _GROUP_HEADS = (r"Front|Brigades?|Battalions?|Movement|Army|Organi[sz]ation|Grou
                 r"Militia|Mujahideen|Corps|Alliance|League|Network|Tanzeem|Tanzim|Jamaat|Tehreek|Tehrik|Lashkar|"
                 r"Commission|Committee|Guards?|Resistance|Sipah|Squad")
 _GROUP = re.compile(rf"\b((?:{_CAP}\s+(?:{_LINK})?){{1,5}}(?:{_GROUP_HEADS}))\b(?![-\w]|\s+[A-Z][a-z])")
+_PREFIXES = (r"Lashkar|Tehreek|Tehrik|Tahreek|Jaish|Jaysh|Harkat|Harakat|Hizb|Jamaat|Jama'at|Sipah|Ansar|Jund|Katiba|"
+             r"Kataib|Kata'ib|Liwa|Saraya|Majlis|Tanzeem|Tanzim")
 _PREFIXED_GROUP = re.compile(
-    r"\b((?:Lashkar|Tehreek|Tehrik|Tahreek|Jaish|Jaysh|Harkat|Harakat|Hizb|Jamaat|Jama'at|Sipah|Ansar|Jund|Katiba|"
-    r"Kataib|Kata'ib|Liwa|Saraya|Majlis|Tanzeem|Tanzim)(?:[-\s](?:e|i|ul|ut|al|ash|as|wal|el|ud|al-)[-\s]?|\s+)"
+    rf"\b((?:{_PREFIXES})(?:[-\s](?:e|i|ul|ut|al|ash|as|wal|el|ud|al-)[-\s]?|\s+)"
     r"[A-Z][\w'’]+(?:[-\s](?:[A-Z][\w'’]+|al-[A-Z][\w'’]+)){0,3})")
 # a designation ("Foreign Terrorist Organization") or a firm ("SITE Intelligence Group") is not an armed group
 _NOT_A_GROUP = re.compile(r"\b(?:Foreign Terrorist Organi[sz]ations?|Specially Designated|Terrorist Designation|"
@@ -30,11 +32,12 @@ _TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.
            r"Senior Superintendent|Director|director|Chief|Mayor|mayor|Speaker|Judge|judge")
 _NAME_PART = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z][a-z'’]+|bin|ibn|ul|ud|ur|de)"
 _TITLED_PERSON = re.compile(rf"\b{initials(_TITLES)}(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
+_ROLES = (r"spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
+          r"president|director|official|member|militant|co-founder")
 _ROLE_AFTER = re.compile(
     rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
     r"(?:former\s+|then\s+|regional\s+|senior\s+|top\s+|local\s+|chief\s+|deputy\s+)?"
-    r"(?:spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
-    r"president|director|official|member|militant|co-founder)\b")
+    rf"(?:{_ROLES})\b")
 _NOT_NAMES = frozenset(
     "The This That These Those A An In On At By For From With As And But Or "
     "Its Their His Her Our It January February March April May June July August September October November December "
@@ -44,9 +47,10 @@ _TITLE_WORDS = frozenset({"chief", "head", "commander", "minister", "secretary",
 _GENERIC_GROUP_WORDS = frozenset({"the", "this", "that", "a", "an", "its", "their", "his", "her", "our", "and"})
 
 
+_SPEECH = "said|told|says|added|stated"
 _SPEAKER_NAME = re.compile(
     rf"(?:\bsaid|\btold)\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,2}})\b|"
-    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,2}})\s+(?:said|told|says|added|stated)\b")
+    rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,2}})\s+(?:{_SPEECH})\b")
 _ORG_WORDS = frozenset(
     "Office Ministry Department Police Army Forces Force Government Agency Council Committee News Times Post "
     "Press Reuters Associated Media Network Group Front State States Republic Union Nations Province District "
@@ -55,6 +59,18 @@ _ORG_WORDS = frozenset(
     "White Pentagon Kremlin Embassy Commission Coalition Alliance Emirate Taliban Jihad Daily Monitor".split())
 _TITLE_PREFIX = re.compile(r"^(?:(?:Sheikh|Shaikh|Maulana|Mullah|Mufti|Qari|Hafiz|Dr|Dr\.|General|Gen\.|Adm\.|"
                            r"Colonel|Commander|Haji|Sayyid|Syed)\s+)+")
+# each pattern, the words one of which every match holds, and the characters no match holds (see StretchSearch)
+_SEARCH = StretchSearch([
+    (_PREFIXED_GROUP, openings(_PREFIXES), re.compile(r"[^\w'’\s-]")),
+    (_GROUP, openings(_GROUP_HEADS), re.compile(r"[^\w'’\s-]")),
+    (_TITLED_PERSON, openings(_TITLES), re.compile(r"[^\w'’\s.-]")),
+    (_ROLE_AFTER, openings(_ROLES), re.compile(r"[^\w'’\s,-]")),
+    (_SPEAKER_NAME, openings(_SPEECH), re.compile(r"[^\w'’\s-]")),
+])
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PARTY = re.compile(r"\b(party|league)\b")
+_BODY = re.compile(r"\b(commission|committee|council)\b")
+_OWNER = re.compile(r"[A-Z][\w-]*['’]s\s+")
 
 
 @dataclass(frozen=True)
@@ -69,20 +85,20 @@ class Discovered:
 
 def slug(name: str) -> str:
     """A stable id fragment for a name: lower-case ASCII words joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return _NOT_SLUG.sub("-", fold(name)).strip("-")
 
 
 def _group_type(name: str) -> str:
     lowered = name.lower()
-    if re.search(r"\b(party|league)\b", lowered):
+    if _PARTY.search(lowered):
         return "political_party"
-    if re.search(r"\b(commission|committee|council)\b", lowered):
+    if _BODY.search(lowered):
         return "other"
     return "armed_group"
 
 
 def _clean_group(text: str, start: int) -> tuple[int, str] | None:
-    owner = re.match(r"[A-Z][\w-]*['’]s\s+", text)
+    owner = _OWNER.match(text)
     if owner:  # "Iran's Axis of Resistance": the owner is not part of the name
         start, text = start + owner.end(), text[owner.end():]
     words = text.split()
@@ -100,14 +116,15 @@ def _clean_group(text: str, start: int) -> tuple[int, str] | None:
 def discover(text: str) -> list[Discovered]:
     """Group-like names and titled person names in ``text`` (not checked against the KB here)."""
     found: list[Discovered] = []
-    for pattern in (_PREFIXED_GROUP, _GROUP):
-        for match in pattern.finditer(text):
+    prefixed, groups, titled, role_after, speaker = _SEARCH.matches(text)
+    for matches in (prefixed, groups):
+        for match in matches:
             cleaned = _clean_group(match.group(1), match.start(1))
             if cleaned and not _NOT_A_GROUP.search(cleaned[1]):
                 start, name = cleaned
                 found.append(Discovered(start, start + len(name), name, _group_type(name)))
-    for pattern in (_TITLED_PERSON, _ROLE_AFTER, _SPEAKER_NAME):
-        for match in pattern.finditer(text):
+    for matches in (titled, role_after, speaker):
+        for match in matches:
             group = 1 if match.group(1) else 2
             start = match.start(group)
             name = match.group(group)

@@ -38,6 +38,7 @@ NUMBER_PATTERN = (
 """Regex source (use with re.IGNORECASE) for one cardinal number in digits or words."""
 
 NUMBER_RE = re.compile(NUMBER_PATTERN, re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def parse_number(text: str) -> int | None:
@@ -45,7 +46,7 @@ def parse_number(text: str) -> int | None:
     cleaned = text.strip().lower().replace(",", "")
     if cleaned.isdigit():
         return int(cleaned)
-    words = re.split(r"[\s-]+", cleaned)
+    words = _SEPARATORS.split(cleaned)
     if not words or words == [""]:
         return None
     if words[-1] == "dozen":

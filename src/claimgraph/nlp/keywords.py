@@ -1,0 +1,182 @@
+"""Regexes tried only on texts, or stretches of text, that hold one of their keywords.
+
+Most sentences hold none of the words a rule looks for, and finding plain words (one Aho-Corasick pass) is far
+cheaper than running a regex: ``KeywordPattern`` pairs a regex with the words one of which every match holds,
+and skips the regex where none occurs; ``StretchSearch`` reads a whole text only around such words. The
+answers are always those of the regexes themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+
+import ahocorasick
+
+_CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # the non-ASCII letters that re.IGNORECASE matches to ASCII ones
+_SHORT = 24  # characters: a shorter text goes straight to the regex, which costs no more than finding the words
+_PLAIN = frozenset("'- ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _top_level(alternatives: str) -> list[str]:
+    """The alternatives of a regex alternation, split at the "|" outside groups and character classes."""
+    parts: list[str] = []
+    depth, in_class, escaped, start = 0, False, False, 0
+    for index, char in enumerate(alternatives):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternatives[start:index])
+            start = index + 1
+    return [*parts, alternatives[start:]]
+
+
+def openings(alternatives: str) -> list[str]:
+    """The plain text that each alternative of a regex alternation opens with ("Brigades?" → "Brigade",
+    "accus(?:ed|es)" → "accus"): every match of the alternation holds one. Every alternative must open with
+    plain text."""
+    found = []
+    for alternative in _top_level(alternatives):
+        size = next((i for i, char in enumerate(alternative) if char not in _PLAIN), len(alternative))
+        if alternative[size:size + 1] in ("?", "*", "{"):
+            size -= 1  # "Brigades?": the last letter is optional
+        if size <= 0:
+            raise ValueError(f"an alternative does not open with plain text: {alternatives!r}")
+        found.append(alternative[:size])
+    return found
+
+
+class KeywordPattern:
+    """A compiled regex and the words one of which every match of it holds; with ``word_start``, every match
+    holds one that opens a word (no word character just before it), and with ``opens_match`` every match opens
+    with one: then the regex is tried only where such a word stands, not at every character.
+
+    With ``re.IGNORECASE`` the words are compared in lower case; a text holding one of the four letters that
+    the regex engine matches to an ASCII letter but lower-casing does not turn into it alone ("İ", "ı", "ſ", the
+    Kelvin sign) always goes to the regex."""
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], word_start: bool = False,
+                 opens_match: bool = False) -> None:
+        self.pattern = pattern
+        self.word_start = word_start
+        self.opens_match = opens_match
+        self.ignore_case = bool(pattern.flags & re.IGNORECASE)
+        self.words = tuple(dict.fromkeys(w.lower() if self.ignore_case else w for w in words))
+        if not self.words or not all(self.words):
+            raise ValueError(f"no keywords for {pattern.pattern!r}")
+        self._automaton = ahocorasick.Automaton()  # finds the words in one fast pass
+        for word in self.words:
+            self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+
+    def _lowered(self, text: str) -> str | None:
+        """The text the words are looked for in; None where that cannot be told cheaply."""
+        if not self.ignore_case:
+            return text
+        if not text.isascii() and any(trap in text for trap in _CASE_TRAPS):
+            return None
+        return text.lower()
+
+    def _opens_word(self, text: str, start: int) -> bool:
+        return not self.word_start or start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+    def _has_word(self, text: str) -> bool:
+        return any(self._opens_word(text, end + 1 - length) for end, length in self._automaton.iter(text))
+
+    def _word_starts(self, text: str) -> list[int]:
+        starts = (end + 1 - length for end, length in self._automaton.iter(text))
+        return sorted({start for start in starts if self._opens_word(text, start)})
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` holds a keyword (or cannot be told cheaply); False means the regex finds nothing."""
+        lowered = self._lowered(text)
+        return lowered is None or self._has_word(lowered)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``pattern.search``: skipped where the searched stretch holds no keyword, and with ``opens_match``
+        tried only where one starts."""
+        stretch = text[pos:endpos]
+        lowered = self._lowered(stretch) if len(stretch) >= _SHORT else None
+        if lowered is None:
+            return self.pattern.search(text, pos, endpos)
+        if not self.opens_match:
+            return self.pattern.search(text, pos, endpos) if self._has_word(lowered) else None
+        for start in self._word_starts(lowered):
+            found = self.pattern.match(text, pos + start, endpos)
+            if found is not None:
+                return found
+        return None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``pattern.match``, skipped where the stretch from ``pos`` holds no keyword."""
+        stretch = text[pos:endpos]
+        if len(stretch) >= _SHORT and not self.may_match(stretch):
+            return None
+        return self.pattern.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """``pattern.finditer``: skipped where the searched stretch holds no keyword, and with ``opens_match``
+        tried only where one starts."""
+        stretch = text[pos:endpos]
+        lowered = self._lowered(stretch) if len(stretch) >= _SHORT else None
+        if lowered is None or (not self.opens_match and self._has_word(lowered)):
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        if not self.opens_match:
+            return
+        done = pos  # a match never starts inside the one before it
+        for start in self._word_starts(lowered):
+            if pos + start >= done:
+                found = self.pattern.match(text, pos + start, endpos)
+                if found is not None:
+                    yield found
+                    done = max(found.end(), found.start() + 1)
+
+
+class StretchSearch:
+    """Regexes read only in the stretches of a text that can hold a match.
+
+    Each search is ``(pattern, words, stops)``: every match of ``pattern`` holds one of ``words`` (as written:
+    case counts) and none of the characters ``stops`` matches. A text is cut at those characters and each
+    pattern runs only in the stretches that hold one of its words, usually a small part of the text. The
+    matches are those of ``pattern.finditer`` over the whole text, since no match crosses a stop, provided the
+    pattern, right after a match, reads a stop as it reads the end of the text (``\\b`` and ``(?!\\w)`` do)."""
+
+    def __init__(self, searches: Sequence[tuple[re.Pattern[str], Iterable[str], re.Pattern[str]]]) -> None:
+        self.searches = [(pattern, tuple(words), stops) for pattern, words, stops in searches]
+        owners: dict[str, list[int]] = {}
+        for index, (pattern, words, stops) in enumerate(self.searches):
+            if not words or not all(words) or any(stops.search(word) for word in words):
+                raise ValueError(f"no words, an empty one or one holding a stop, for {pattern.pattern!r}")
+            for word in words:
+                owners.setdefault(word, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for word, indexes in owners.items():
+            self._automaton.add_word(word, (len(word), indexes))
+        self._automaton.make_automaton()
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """The matches of each search's pattern in ``text``, in order, as ``pattern.finditer(text)`` finds them."""
+        stretches: list[set[tuple[int, int]]] = [set() for _ in self.searches]
+        backwards = text[::-1]  # the nearest stop before a word is the first one after it in the reversed text
+        for end, (length, indexes) in self._automaton.iter(text):
+            start = end + 1 - length
+            for index in indexes:
+                stops = self.searches[index][2]
+                before = stops.search(backwards, len(text) - start)
+                after = stops.search(text, end + 1)
+                stretches[index].add((len(text) - before.start() if before else 0,
+                                      after.start() if after else len(text)))
+        return [[match for start, end in sorted(spans) for match in pattern.finditer(text, start, end)]
+                for (pattern, _, _), spans in zip(self.searches, stretches, strict=True)]

@@ -1,0 +1,139 @@
+"""The search shortcuts (keyword pre-filters, stretches, candidate starts) find exactly what the plain regexes do."""
+
+import importlib
+import random
+import re
+
+import pytest
+
+from claimgraph.extract import attribution, cues, events, relations, triggers
+from claimgraph.nlp import discovery, sentences
+from claimgraph.nlp.keywords import KeywordPattern, openings
+
+annotate = importlib.import_module("claimgraph.nlp.annotate")  # the package exports a function of that name
+
+SENTENCES = [
+    "Gunmen attacked a checkpoint in the north on Sunday, killing three soldiers, officials said.",
+    "The Lashkar-e-Khurasan Front claimed responsibility for the ambush near the border.",
+    "Commander Ahmad Rauf Khan, the group's spokesman, told reporters that talks had failed.",
+    "Dr. Sara Malik said the Northern Resistance Army is active in three provinces.",
+    "ATTACKS HAVE INCREASED SINCE MARCH; NO ONE HAS BEEN ARRESTED.",
+    "The militia, which is allied with the Coastal Brigade, denied carrying out the bombing.",
+    "Nobody was hurt.\nThe Valley Guard said it had shelled the\nHill Battalion positions.",
+    "A spokesman for Jama'at al-Harb, Yusuf bin Tariq, said the raids would go on.",
+    "Çatışma: the Kelvin \u212a sign and the long \u017f in ‘aſſault’ are not ASCII, so the regex always runs.",
+    "Officials say the blast, the third this year, was blamed on the Eastern Front.",
+    "They don't deny it, and the group WON’T reject the claim; nor has it been dismissed without proof.",
+]
+
+
+def _fuzz_texts(count: int) -> list[str]:
+    rnd = random.Random(7)
+    words = ("the Front Brigade Brigades said told Ahmad Khan Dr. Gen. Lt. chief leader Army of al-Harb bin "
+             "Prime Minister co-founder Jama'at spokesman head attacked bombing claimed ; , . ( ) ’s 's").split()
+    glue = [" ", "  ", "\n", "", ", ", ". "]
+    return ["".join(rnd.choice(words) + rnd.choice(glue) for _ in range(rnd.randint(1, 30))) for _ in range(count)]
+
+
+TEXTS = SENTENCES + _fuzz_texts(400)
+
+
+def test_openings_take_the_plain_start_of_each_top_level_alternative() -> None:
+    assert openings("Brigades?|accus(?:ed|es)|air ?strikes?|set fire to|Dr\\.?") == [
+        "Brigade", "accus", "air", "set fire to", "Dr"]
+
+
+def test_openings_reject_an_alternative_without_plain_text() -> None:
+    with pytest.raises(ValueError):
+        openings("attack|(?:air|drone) strike")
+
+
+def test_keyword_pattern_skips_texts_without_a_keyword() -> None:
+    pattern = KeywordPattern(re.compile(r"\b(?:ambush|raid)ed\b", re.IGNORECASE), ["ambush", "raid"], word_start=True)
+    assert not pattern.may_match("Talks resumed on Monday.")
+    assert not pattern.may_match("They were afraid.")  # "raid" inside a word
+    assert pattern.may_match("Rebels AMBUSHED a convoy.")
+    assert not pattern.may_match("Ünal said nothing.")
+    assert pattern.may_match("Rebels ambuſhed a convoy.")  # the long s: the regex decides
+    assert pattern.search("Rebels ambuſhed a convoy.").group() == "ambuſhed"  # type: ignore[union-attr]
+    assert pattern.search("Rebels AMBUSHED a convoy.").group() == "AMBUSHED"  # type: ignore[union-attr]
+
+
+KEYWORD_PATTERNS = {f"{module.__name__}.{name}": value for module in (attribution, cues, events, relations, triggers)
+                    for name, value in vars(module).items() if isinstance(value, KeywordPattern)}
+
+
+def test_the_rules_use_keyword_patterns() -> None:
+    assert len(KEYWORD_PATTERNS) >= 14
+
+
+@pytest.mark.parametrize("name", sorted(KEYWORD_PATTERNS))
+def test_keyword_patterns_answer_as_their_regex(name: str) -> None:
+    pattern = KEYWORD_PATTERNS[name]
+    for text in TEXTS:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.pattern.finditer(text)]
+        for start in range(0, len(text), 7):
+            found, expected = pattern.search(text, start, start + 40), pattern.pattern.search(text, start, start + 40)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def test_discovery_stretches_find_what_each_pattern_finds_in_the_whole_text() -> None:
+    for text in TEXTS:
+        found = [[m.span() for m in matches] for matches in discovery._SEARCH.matches(text)]
+        assert found == [[m.span() for m in pattern.finditer(text)] for pattern, _, _ in discovery._SEARCH.searches]
+
+
+def test_place_word_stretches_find_what_the_pattern_finds_in_the_whole_text() -> None:
+    texts = [*TEXTS, "Shelling hit the Kolpur area, and fighting went on in the district of Lower Dir.",
+             "They met near Mian Ghundi village; later in the\ncity of Tank — police said."]
+    for text in texts:
+        assert [m.span() for m in annotate._WITH_WORD_SEARCH.matches(text)[0]] == [
+            m.span() for m in annotate._UNKNOWN_WITH_WORD.finditer(text)]
+
+
+def test_sentence_boundaries_are_those_of_the_boundary_regex() -> None:
+    for text in TEXTS:
+        assert [m.span() for m in sentences._boundaries(text)] == [m.span() for m in
+                                                                    sentences._BOUNDARY.finditer(text)]
+
+
+def test_anchored_triggers_end_with_their_tail() -> None:
+    for trigger in triggers.TRIGGERS:
+        if trigger.tail is not None:
+            assert trigger.anchored and trigger.pattern.pattern.endswith(trigger.tail.pattern)
+    links = [", the leader of the ", " was founded by the ", " fought ", ", a splinter group of ", " joined the "]
+    for link in links:
+        for trigger in triggers.TRIGGERS:
+            if trigger.tail is not None and not trigger.tail.search(link):
+                assert not any(m.end() == len(link) for m in trigger.pattern.finditer(link))
+
+
+def test_triggers_with_opening_words_find_what_their_pattern_finds() -> None:
+    links = [*TEXTS, " has long backed the ", " and fought against the ", ", which used the militia as a proxy of ",
+             " received funding and weapons from the ", " pro-sponsored and anti-rival ", " waged war on the ",
+             ", an affiliate of the ", ", the leader of ", " is now part of the ", ", a splinter group of the ",
+             " (the militant wing of ", ", which has become a media arm of ", ", theleader of the "]
+    tested = [trigger for trigger in triggers.TRIGGERS if trigger.words is not None]
+    assert len(tested) >= 6
+    for trigger in tested:
+        for link in links:
+            assert [m.span() for m in trigger.finditer(link)] == [m.span() for m in trigger.pattern.finditer(link)]
+
+
+def test_standalone_words_are_found_as_the_boundary_regexes_find_them() -> None:
+    for text in [*TEXTS, "ISKP-linked ISKP, ISKPs and _ISKP ISKP_ (ISKP) ISKP", "Khan Khan-Ali Khanate al-Khan Khan"]:
+        for word in ("ISKP", "Khan", "Ahmad"):
+            assert list(annotate._standalone(text, word)) == [
+                m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+            assert list(annotate._standalone(text, word, 3, hyphen_after=True)) == [
+                m.span() for m in re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])").finditer(text, 3)]
+
+
+def test_overlap_test_agrees_with_a_scan_of_the_mentions() -> None:
+    rnd = random.Random(3)
+    spans = [(start, start + rnd.randint(1, 12)) for start in (rnd.randrange(200) for _ in range(40))]
+    mentions = [annotate.Mention(s, e, "x" * (e - s), ("kb:x",), "actor") for s, e in spans]
+    overlaps = annotate._overlap_test(mentions)
+    for start in range(0, 215):
+        for end in range(start + 1, start + 15):
+            assert overlaps(start, end) == any(s < end and start < e for s, e in spans)
