@@ -88,3 +88,7 @@ def test_the_border_with_a_state_is_a_place_but_not_where_an_attack_happened() -
     assert "kb:somalia" not in actor_ids(text)
     (event,) = extract_document(Document(text)).events
     assert event.place is not None and event.place.name == "Mandera"
+
+
+def test_in_both_names_locations() -> None:
+    assert "kb:egypt" not in actor_ids("Officials in both Egypt and Gaza confirmed the ceasefire terms.")

@@ -37,7 +37,8 @@ _ARMY_NOUNS = frozenset({"military", "army", "troops", "soldiers", "generals", "
 _AGENCY_NOUNS = frozenset({"security forces", "forces", "police", "foreign office", "ministry", "intelligence",
                            "navy", "air force", "military", "army"})
 _PLACE_POLICE = re.compile(r"\s+(?:[Pp]olice|[Pp]rovincial [Pp]olice|[Dd]istrict [Pp]olice)\b(?!\s+(?:station|post|"
-                           r"headquarters|line|lines|chief|officer))")
+                           r"headquarters|line|lines|chief|officer|training|school|academy|college|centre|center|"
+                           r"compound|hospital))")
 _POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army)\b", re.IGNORECASE)
 
 

@@ -368,9 +368,9 @@ def _add_discovered(builder: _Builder) -> None:
         if found.type == "person":
             if overlapping:
                 continue
-        elif any(m.start < found.start or m.end > found.end for m in overlapping) or any(
+        elif any(m.start < found.start or m.end > found.end for m in overlapping) or (not found.faction and any(
                 m.kind == "actor" and builder.entities[m.entity].type not in ("state", "other")
-                for m in overlapping):
+                for m in overlapping)):
             continue
         for mention in overlapping:
             builder.mentions.remove(mention)

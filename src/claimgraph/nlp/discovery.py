@@ -31,13 +31,22 @@ _TITLES = (r"Dr\.?|General|Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brigadier|Brig\.
            r"Sheikh|Shaikh|Lt\.|Lieutenant|Sgt\.|Sergeant|Inspector|Deputy|deputy|Superintendent|"
            r"Senior Superintendent|Director|director|Chief|Mayor|mayor|Speaker|Judge|judge")
 _NAME_PART = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|al-[A-Z][a-z'’]+|bin|ibn|ul|ud|ur|de)"
-_TITLED_PERSON = re.compile(rf"\b{initials(_TITLES)}(?:{_TITLES})\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
+_TITLED_PERSON = re.compile(rf"\b{initials(_TITLES)}(?:{_TITLES})(?:\s+of\s+Police)?\s+"
+                            rf"({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
 _ROLES = (r"spokes(?:man|person|woman)|leader|chief|head|commander|founder|chairman|emir|amir|deputy|minister|"
           r"president|director|official|member|militant|co-founder")
 _ROLE_AFTER = re.compile(
     rf"\b({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
-    r"(?:former\s+|then\s+|regional\s+|senior\s+|top\s+|local\s+|chief\s+|deputy\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}?"  # "a senior local police official"
     rf"(?:{_ROLES})\b")
+_NAMING_ROLES = r"commander|leader|chief|spokes(?:man|person|woman)|emir|amir|founder|head|led"
+_NAMED_AFTER_ROLE = re.compile(  # "its commander, Sergei Shevchenko", "fighters led by Ba'ana Chigori"
+    r"\b(?:its|their|his|her|the|a)\s+(?:[a-z][\w-]*\s+){0,2}?(?:commander|leader|chief|spokes(?:man|person|woman)|"
+    rf"emir|amir|founder|head),\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b|"
+    rf"\bled\s+by\s+({_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})\b")
+_FACTION_WORDS = "group|faction"
+_FACTION = re.compile(  # "the TTP-Gandapur group": a faction named after the group it belongs to
+    rf"\b((?:[A-Z]{{2,6}}|[A-Z][a-z]+)-[A-Z][a-z]{{2,}}(?:\s+[A-Z][a-z]{{2,}})?\s+(?:{_FACTION_WORDS}))\b")
 _NOT_NAMES = frozenset(
     "The This That These Those A An In On At By For From With As And But Or "
     "Its Their His Her Our It January February March April May June July August September October November December "
@@ -66,6 +75,8 @@ _SEARCH = StretchSearch([
     (_TITLED_PERSON, openings(_TITLES), re.compile(r"[^\w'’\s.-]")),
     (_ROLE_AFTER, openings(_ROLES), re.compile(r"[^\w'’\s,-]")),
     (_SPEAKER_NAME, openings(_SPEECH), re.compile(r"[^\w'’\s-]")),
+    (_NAMED_AFTER_ROLE, openings(_NAMING_ROLES), re.compile(r"[^\w'’\s,-]")),
+    (_FACTION, openings(_FACTION_WORDS), re.compile(r"[^\w\s-]")),
 ])
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PARTY = re.compile(r"\b(party|league)\b")
@@ -81,6 +92,7 @@ class Discovered:
     end: int
     name: str
     type: str
+    faction: bool = False  # a faction named after its group ("TTP-Gandapur group") takes the group's place
 
 
 def slug(name: str) -> str:
@@ -116,14 +128,15 @@ def _clean_group(text: str, start: int) -> tuple[int, str] | None:
 def discover(text: str) -> list[Discovered]:
     """Group-like names and titled person names in ``text`` (not checked against the KB here)."""
     found: list[Discovered] = []
-    prefixed, groups, titled, role_after, speaker = _SEARCH.matches(text)
+    prefixed, groups, titled, role_after, speaker, named_after_role, factions = _SEARCH.matches(text)
     for matches in (prefixed, groups):
         for match in matches:
             cleaned = _clean_group(match.group(1), match.start(1))
             if cleaned and not _NOT_A_GROUP.search(cleaned[1]):
                 start, name = cleaned
                 found.append(Discovered(start, start + len(name), name, _group_type(name)))
-    for matches in (titled, role_after, speaker):
+    found += [Discovered(m.start(1), m.end(1), m.group(1), "armed_group", faction=True) for m in factions]
+    for matches in (titled, role_after, named_after_role, speaker):
         for match in matches:
             group = 1 if match.group(1) else 2
             start = match.start(group)

@@ -28,7 +28,8 @@ _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|throughout|within|of|between|and|"
     r"bordering|borders?\s+with)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west|central|southern|northern|eastern|western|north-?\w+|south-?\w+)\s+)?$",
+    r"(?:the\s+|both\s+|either\s+)?"
+    r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|north-?\w+|south-?\w+)\s+)?$",
     re.IGNORECASE)
 
 
