@@ -57,6 +57,20 @@ def openings(alternatives: str) -> list[str]:
     return found
 
 
+_last_lowered: list[tuple[str, str | None]] = [("", "")]
+
+
+def _lower_case(text: str) -> str | None:
+    """``text.lower()``, or None for a text holding a case trap; the last answer is kept, since several
+    patterns in a row look at the same sentence."""
+    last, lowered = _last_lowered[0]
+    if text is last:
+        return lowered
+    lowered = None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
+    _last_lowered[0] = (text, lowered)
+    return lowered
+
+
 class KeywordPattern:
     """A compiled regex and the words one of which every match of it holds; with ``word_start``, every match
     holds one that opens a word (no word character just before it), and with ``opens_match`` every match opens
@@ -84,9 +98,7 @@ class KeywordPattern:
         """The text the words are looked for in; None where that cannot be told cheaply."""
         if not self.ignore_case:
             return text
-        if not text.isascii() and any(trap in text for trap in _CASE_TRAPS):
-            return None
-        return text.lower()
+        return _lower_case(text)
 
     def _opens_word(self, text: str, start: int) -> bool:
         return not self.word_start or start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
@@ -95,8 +107,10 @@ class KeywordPattern:
         return any(self._opens_word(text, end + 1 - length) for end, length in self._automaton.iter(text))
 
     def _word_starts(self, text: str) -> list[int]:
-        starts = (end + 1 - length for end, length in self._automaton.iter(text))
-        return sorted({start for start in starts if self._opens_word(text, start)})
+        starts = {end + 1 - length for end, length in self._automaton.iter(text)}
+        if self.word_start:
+            starts = {s for s in starts if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")}
+        return sorted(starts)
 
     def may_match(self, text: str) -> bool:
         """Whether ``text`` holds a keyword (or cannot be told cheaply); False means the regex finds nothing."""
