@@ -402,10 +402,10 @@ def test_an_overview_edge_opens_its_evidence_when_clicked(page, shots):
     edge = candidates[0]
     page.mouse.click(edge["x"], edge["y"])
     claims = next(e["claims"] for e in graph["edges"] if e["id"] == edge["id"])
+    heading = page.locator("#evidence h2")
+    heading.wait_for()  # on a busy machine the click's handlers may still be running
     selected = page.evaluate(SELECTED, "#graph")
     assert selected == [{"id": edge["id"], "relation": edge["relation"], "claims": claims}]
-    heading = page.locator("#evidence h2")
-    heading.wait_for()
     relation = edge["relation"].replace("_", " ")
     assert heading.inner_text() == f"{names[edge['source']]} {relation} {names[edge['target']]}"
     page.screenshot(path=str(shots / "graph-400-edge.png"))
