@@ -83,7 +83,7 @@ def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityIn
                 text, max(0, mention.start - 5), mention.start):
             continue
         if mention.place_like:
-            mention = replace(mention, kind="place")
+            mention = mention.as_place()
         used.append(mention)
     return used
 

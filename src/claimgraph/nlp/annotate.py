@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
 from weakref import WeakKeyDictionary
 
@@ -42,6 +42,14 @@ class Mention:
     @property
     def entity(self) -> str:
         return self.ids[0]
+
+    def as_place(self) -> Mention:
+        """The mention acting as a place (cheaper than ``dataclasses.replace``, in hot loops)."""
+        return Mention(self.start, self.end, self.text, self.ids, "place", self.via, self.place_like, self.owner)
+
+    def as_place_like(self) -> Mention:
+        """The mention flagged as a state named as a location."""
+        return Mention(self.start, self.end, self.text, self.ids, self.kind, self.via, True, self.owner)
 
 
 @dataclass
@@ -297,9 +305,9 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
                 locative = bool(_LOCATIVE.search(text, max(0, mention.start - 12), mention.start))
                 head = True if place_like and locative else None
             if place_like:
-                mention = replace(mention, place_like=True)
+                mention = mention.as_place_like()
         elif mention.kind == "actor" and info.type == "state" and not named and _GROUP_NOUN.match(text, mention.end):
-            mention = replace(mention, place_like=True)  # "the Lebanese group Hezbollah": where it is based
+            mention = mention.as_place_like()  # "the Lebanese group Hezbollah": where it is based
         marked.append(mention)
     return marked
 

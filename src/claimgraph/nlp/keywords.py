@@ -94,40 +94,43 @@ class KeywordPattern:
             self._automaton.add_word(word, len(word))
         self._automaton.make_automaton()
 
-    def _lowered(self, text: str) -> str | None:
-        """The text the words are looked for in; None where that cannot be told cheaply."""
-        if not self.ignore_case:
-            return text
-        return _lower_case(text)
-
-    def _opens_word(self, text: str, start: int) -> bool:
-        return not self.word_start or start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
-
     def _has_word(self, text: str) -> bool:
-        return any(self._opens_word(text, end + 1 - length) for end, length in self._automaton.iter(text))
+        if not self.word_start:
+            return next(self._automaton.iter(text), None) is not None
+        for end, length in self._automaton.iter(text):
+            start = end + 1 - length
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+                return True
+        return False
 
     def _word_starts(self, text: str) -> list[int]:
-        starts = {end + 1 - length for end, length in self._automaton.iter(text)}
+        """Where the words start in ``text`` (opening a word, with ``word_start``), in order, each once."""
         if self.word_start:
-            starts = {s for s in starts if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")}
-        return sorted(starts)
+            starts = [start for end, length in self._automaton.iter(text)
+                      if (start := end + 1 - length) == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")]
+        else:
+            starts = [end + 1 - length for end, length in self._automaton.iter(text)]
+        return sorted(set(starts)) if len(starts) > 1 else starts
 
     def may_match(self, text: str) -> bool:
         """Whether ``text`` holds a keyword (or cannot be told cheaply); False means the regex finds nothing."""
-        lowered = self._lowered(text)
+        lowered = _lower_case(text) if self.ignore_case else text
         return lowered is None or self._has_word(lowered)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``pattern.search``: skipped where the searched stretch holds no keyword, and with ``opens_match``
         tried only where one starts."""
         stretch = text[pos:endpos]
-        lowered = self._lowered(stretch) if len(stretch) >= _SHORT else None
+        if len(stretch) < _SHORT:
+            return self.pattern.search(text, pos, endpos)
+        lowered = _lower_case(stretch) if self.ignore_case else stretch
         if lowered is None:
             return self.pattern.search(text, pos, endpos)
         if not self.opens_match:
             return self.pattern.search(text, pos, endpos) if self._has_word(lowered) else None
+        match = self.pattern.match
         for start in self._word_starts(lowered):
-            found = self.pattern.match(text, pos + start, endpos)
+            found = match(text, pos + start, endpos)
             if found is not None:
                 return found
         return None
@@ -143,7 +146,7 @@ class KeywordPattern:
         """``pattern.finditer``: skipped where the searched stretch holds no keyword, and with ``opens_match``
         tried only where one starts."""
         stretch = text[pos:endpos]
-        lowered = self._lowered(stretch) if len(stretch) >= _SHORT else None
+        lowered = (_lower_case(stretch) if self.ignore_case else stretch) if len(stretch) >= _SHORT else None
         if lowered is None or (not self.opens_match and self._has_word(lowered)):
             yield from self.pattern.finditer(text, pos, endpos)
             return
