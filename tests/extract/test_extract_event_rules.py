@@ -171,3 +171,18 @@ def test_suspects_named_with_an_apposition_are_the_perpetrators() -> None:
                        "carrying out the attack on a hotel in Garissa that killed seven guests.")
     assert event.perpetrators == ["kb:al-shabaab"]
     assert "kb:somalia" not in event.perpetrators
+
+
+def test_strikes_named_by_a_demonym_are_that_state_s() -> None:
+    event = only_event("On 7 May 2025, Indian air strikes killed twelve people at a camp in Muzaffarabad.")
+    assert event.perpetrators == ["kb:india"]
+
+
+def test_a_state_named_before_an_attack_is_not_its_doer() -> None:
+    event = only_event("Mourners gathered after the Israel attack that killed six people in Haifa.")
+    assert event.perpetrators == []
+
+
+def test_a_town_then_its_district_is_one_place() -> None:
+    event = only_event("Gunmen attacked a checkpoint in Mir Ali, in North Waziristan, killing seven soldiers.")
+    assert event.place is not None and event.place.name == "Mir Ali"

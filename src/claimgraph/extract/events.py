@@ -239,10 +239,18 @@ _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
 def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, entities: dict[str, EntityInfo]) -> bool:
     """"an al-Shabab attack", "Israeli air raids", "highlighting ISKP attacks": the attack is the named actor's
-    (a state only with an indefinite lead, since "the Israel attack" may be one on Israel)."""
+    (a state by its name only with an indefinite lead, since "the Israel attack" may be one on Israel; by its
+    demonym always: "Pakistani air strikes" are Pakistan's)."""
     return bool(_ATTACK_NOUN.match(after.lstrip(" -"))) and (
         unit.start == sentence.start or bool(_INDEFINITE_LEAD.search(text, sentence.start, unit.start))
-        or all(entities[e].type == "armed_group" for e in unit.ids))
+        or all(entities[e].type == "armed_group" for e in unit.ids) or _by_demonym(unit, entities))
+
+
+def _by_demonym(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
+    """A state named by its demonym ("Pakistani", "Israeli"), not by its name or an alias."""
+    return all(entities[m.entity].type == "state" and m.text not in (entities[m.entity].name,
+                                                                      *entities[m.entity].aliases)
+               for m in unit.mentions)
 
 
 _HEADING = "heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way"
@@ -269,7 +277,7 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         _DATELINE.match(text, mention.start) and mention.start == text.rfind("\n", 0, mention.start) + 1)
 
 
-_INSIDE_LINK = re.compile(r"\s*(?:,|\(|of|in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:in|of))\s*(?:the\s+)?")
+_INSIDE_LINK = re.compile(r"\s*(?:,|\(|of|in|,\s*in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:in|of))\s*(?:the\s+)?")
 
 
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|must|could|can|"
