@@ -13,7 +13,7 @@ from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
-from claimgraph.nlp.descriptions import Named, resolve_descriptions
+from claimgraph.nlp.descriptions import Named, may_hold_descriptions, resolve_descriptions
 from claimgraph.nlp.discovery import discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
@@ -452,6 +452,8 @@ def _add_short_names(builder: _Builder) -> None:
 
 def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
     """"ISIS's regional branch" names one group of the KB: it replaces the mentions inside it."""
+    if not may_hold_descriptions(builder.text):
+        return
     named = []
     for mention in builder.mentions:
         info = builder.entities[mention.entity]

@@ -20,6 +20,7 @@ from claimgraph.kb import KnowledgeBase
 
 _PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm)"
 _MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
+_PART_WORD = re.compile(rf"\b{_PART}s?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
 _OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _UNARMED = re.compile(r"\b(?:political|media|charit\w*|social|women['’]?s?|student|youth|diplomatic)\b",
@@ -71,6 +72,11 @@ def _families(kb: KnowledgeBase) -> dict[str, list[str]]:
 def _tied(kb: KnowledgeBase, member: str, group: str) -> bool:
     actor = kb.actors[member]
     return actor.parent == group or any(a.target == group and a.until is None for a in actor.affiliations)
+
+
+def may_hold_descriptions(text: str) -> bool:
+    """Whether ``text`` has a word a description is built on ("branch", "wing", …); if not, it holds none."""
+    return _PART_WORD.search(text) is not None
 
 
 def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterable[tuple[int, int]],
