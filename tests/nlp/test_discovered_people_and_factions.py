@@ -39,6 +39,16 @@ def test_a_faction_named_after_its_group_is_its_own_actor() -> None:
     assert found.get("TTP-Mehsud faction") == "armed_group"
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    ("The Al-Qaeda group claimed the raid in Mali.", "kb:al-qaeda"),
+    ("The Al-Shabaab group attacked a base near Baidoa.", "kb:al-shabaab"),
+])
+def test_a_hyphenated_known_name_before_group_is_the_known_group(text: str, group: str) -> None:
+    doc = annotate(Document(text), builtin_kb())
+    assert group in {m.entity for m in doc.mentions}
+    assert not [m for m in doc.mentions if m.entity.startswith("new:")]
+
+
 def test_a_police_facility_is_not_the_police() -> None:
     found = actors("A suicide bomber struck the gate of the Dera Ismail Khan police training school.")
     assert not any("police" in name.lower() for name in found)

@@ -14,7 +14,7 @@ from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
 from claimgraph.nlp.descriptions import Named, may_hold_descriptions, resolve_descriptions
-from claimgraph.nlp.discovery import discover, slug
+from claimgraph.nlp.discovery import Discovered, discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
@@ -376,13 +376,20 @@ def _add_discovered(builder: _Builder) -> None:
         if found.type == "person":
             if overlapping:
                 continue
-        elif any(m.start < found.start or m.end > found.end for m in overlapping) or (not found.faction and any(
-                m.kind == "actor" and builder.entities[m.entity].type not in ("state", "other")
-                for m in overlapping)):
+        elif any(m.start < found.start or m.end > found.end for m in overlapping) or (
+                not _names_a_faction(builder.text, found, overlapping) and any(
+                    m.kind == "actor" and builder.entities[m.entity].type not in ("state", "other")
+                    for m in overlapping)):
             continue
         for mention in overlapping:
             builder.mentions.remove(mention)
         builder.add_new(found.start, found.end, found.name, found.type)
+
+
+def _names_a_faction(text: str, found: Discovered, overlapping: list[Mention]) -> bool:
+    """"the TTP-Gandapur group": a known group's name, a hyphen and a name of its own; "the Al-Qaeda group"
+    is the known group itself."""
+    return found.faction and any(m.start == found.start and text.startswith("-", m.end) for m in overlapping)
 
 
 def _apply_defined_acronyms(builder: _Builder) -> None:
