@@ -86,8 +86,8 @@ _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearan
 _NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
 _STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|claim)s?\b", re.IGNORECASE)
-_STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|claim)$",
-                                re.IGNORECASE)
+_STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their|the group['’]s)\s+(?:statement|communiqu[eé]|claim)$",
+                                re.IGNORECASE)  # not "the police statement": another body's
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = KeywordPattern(re.compile(
@@ -284,12 +284,18 @@ _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|
                     r"should|seems?|seemed|appears?|appeared|remains?|remained|be|being|exists?|existed)\b|['’])")
 
 
+# where troops came from, or where an office sits ("the foreign ministry in Islamabad"), is not "there"
+_NOT_WHERE = re.compile(r"\b(?:from|to|into|towards?|via|(?:ministry|office|embassy|headquarters|mission|"
+                        r"consulate|parliament|court)\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _there(doc: AnnotatedDoc, sentence: Sentence) -> list[list[Mention]]:
     """"Gunmen hijacked a bus there": the place the sentence before ended on."""
     if sentence.index == 0 or not _THERE.search(sentence.text):
         return []
     before = doc.sentences[sentence.index - 1]
-    places = _place_mentions(doc, doc.mentions_in(before.start, before.end))
+    places = [m for m in _place_mentions(doc, doc.mentions_in(before.start, before.end))
+              if not _NOT_WHERE.search(doc.text, max(0, m.start - 30), m.start)]
     return [[places[-1]]] if places else []
 
 
@@ -507,11 +513,15 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     return None
 
 
+_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b", re.IGNORECASE)
+
+
 def _other_toll(event: EventDraft, draft: EventDraft) -> bool:
     """A new attack ("an attack", "another bombing", or one dated where the one before is not) with a death
     toll of its own is not the one before."""
     return event.killed is not None and draft.killed is not None and event.killed != draft.killed and (bool(
-        _INDEFINITE_ATTACK.search(draft.sentence.text)) or (event.date is None and len(draft.date or "") >= 7))
+        _INDEFINITE_ATTACK.search(draft.sentence.text)) or (event.date is None and len(draft.date or "") >= 7 and (
+            bool(_ATTACK_VERB.search(draft.sentence.text)) and not _TOLL_UPDATE.search(draft.sentence.text))))
 
 
 def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:

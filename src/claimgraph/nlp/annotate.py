@@ -257,7 +257,7 @@ _DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-
                        r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]\s", re.MULTILINE)
 
 
-_CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credits?)?\s*:[^\n]*$",
+_CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credits?)?\s*:[^\n.]{0,80}",
                           re.IGNORECASE | re.MULTILINE)
 
 
@@ -274,6 +274,8 @@ _AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
 _GROUP_NOUN = re.compile(r"\s+(?:(?:armed|militant|jihadist|rebel|separatist|terrorist|insurgent)\s+)?"
                          r"(?:group|militias?|militants|insurgents|jihadists|rebels|outfit|movement)\b", re.IGNORECASE)
 _OWNER_OF = re.compile(r"['’]s?\s+")
+_HOLDING = re.compile(r"-(?:controlled|held|run|occupied|dominated|ruled)\b", re.IGNORECASE)
+_CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
 _PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|"
@@ -295,14 +297,16 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
             after_place = last is not None and last.kind == "place" and bool(
                 _AFTER_PLACE.fullmatch(text, last.end, mention.start))
             following = ordered[index + 1] if index + 1 < len(ordered) else None
-            owns_actor = following is not None and following.kind == "actor" and bool(
-                _OWNER_OF.fullmatch(text, mention.end, following.start))  # "Russia's Wagner Group"
+            owns_actor = following is not None and following.kind == "actor" and bool(  # "Russia's Wagner Group"
+                _OWNER_OF.fullmatch(text, mention.end, following.start)) and not _HOLDING.match(text, following.end)
             if listed:
                 place_like = bool(head)
             else:
                 place_like = not owns_actor and (after_place or reads_as_place(text, mention.start, mention.end)
                                                  or bool(_PLACE_SUFFIX.match(text, mention.end)))
-                locative = bool(_LOCATIVE.search(text, max(0, mention.start - 12), mention.start))
+                locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
+                if locative and _CLAUSE_OPENS.search(text, max(0, locative.start() - 3), locative.start()):
+                    locative = None  # "In Syria, Turkey and Iran back …": a fronted place opens no list
                 head = True if place_like and locative else None
             if place_like:
                 mention = mention.as_place_like()

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from claimgraph.kb import KnowledgeBase
+from claimgraph.nlp.text import fold
 
 _PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm)"
 _MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _PART_WORD = re.compile(rf"\b{_PART}s?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
 _OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -97,7 +99,9 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
         start, end = span
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
         others = [m.entity for m in inside if m.entity != owner.entity and m.entity in kb.actors]
-        candidates = [c for c in members if all(_tied(kb, c, other) for other in others)]
+        words = _capitalised_words(text, start, end, [m for m in inside if m.entity in kb.actors])
+        candidates = [c for c in members if all(_tied(kb, c, other) for other in others)
+                      and all(_fits(kb, c, word) for word in words)]
         sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
         near = [m.country for m in ordered if sentence[0] <= m.start < sentence[1] and m.country]
         chosen = _one_in(kb, candidates, dict.fromkeys(near)) if len(candidates) > 1 else candidates
@@ -106,6 +110,21 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
         if len(chosen) == 1:
             found.append(Description(start, end, chosen[0], inside))
     return found
+
+
+def _capitalised_words(text: str, start: int, end: int, actors: Sequence[Named]) -> list[str]:
+    """Capitalised words of a description outside the actors it names ("Sahel", "Afghan", "Kandahar")."""
+    return [w.group() for w in _CAPITALISED.finditer(text, start, end)
+            if not any(a.start <= w.start() < a.end for a in actors) and w.group().lower() != "the"]
+
+
+def _fits(kb: KnowledgeBase, candidate: str, word: str) -> bool:
+    """A demonym must be the candidate's country's ("Afghan"), any other word part of its names ("Sahel")."""
+    actor = kb.actors[candidate]
+    state = kb.demonyms().get(word.lower())
+    if state is not None:
+        return actor.country == kb.actors[state].name
+    return any(fold(word) in fold(name).split() for name in (actor.name, *actor.aliases))
 
 
 def _one_in(kb: KnowledgeBase, candidates: list[str], countries: Iterable[str]) -> list[str]:
@@ -125,6 +144,7 @@ def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: 
     following = next((m for m in ordered[index + 1:] if m.start >= end), None)
     if previous is not None and previous.non_state and re.fullmatch(r"[\s)]*,\s*", text[previous.end:start]):
         return None
-    if following is not None and following.non_state and re.fullmatch(r"\s*[,(]\s*", text[end:following.start]):
+    if following is not None and following.non_state and re.fullmatch(r"\s*[,(]\s*(?:the\s+)?",
+                                                                       text[end:following.start]):
         return None
     return start, end

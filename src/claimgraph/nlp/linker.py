@@ -28,7 +28,7 @@ _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
 _PLACE_PREPOSITIONS = re.compile(
     r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|throughout|within|of|between|and|"
     r"bordering|borders?\s+with)\s+"
-    r"(?:the\s+|both\s+|either\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|north-?\w+|south-?\w+)\s+)?$",
     re.IGNORECASE)
 
@@ -208,10 +208,15 @@ _NOT_LOCATIVE = re.compile(
     r"intelligence|envoys?|representatives?|delegations?|support)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_IN_BOTH = re.compile(r"\b(?:in|at|across|throughout|within|inside|between)\s+(?:both|either)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
 def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     """Whether a name that is both a place and an actor is used as a place here ("in Kabul"); "of Iran-backed
     Hamas", "the government of Mali" and "due to France's withdrawal" name actors."""
     if end is not None and _ACTING.match(text, end):
         return False
     before = text[max(0, start - 30):start]
-    return bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)
+    return (bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)) or bool(
+        _IN_BOTH.search(before))
