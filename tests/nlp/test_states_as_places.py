@@ -92,3 +92,8 @@ def test_the_border_with_a_state_is_a_place_but_not_where_an_attack_happened() -
 
 def test_in_both_names_locations() -> None:
     assert "kb:egypt" not in actor_ids("Officials in both Egypt and Gaza confirmed the ceasefire terms.")
+
+
+def test_an_armed_community_keeps_the_name_as_written() -> None:
+    doc = annotate(Document("Pashtun fighters crossed the border near Chaman."), builtin_kb())
+    assert [r.name for r in doc.actor_records() if r.type == "armed_group"] == ["Pashtun fighters"]

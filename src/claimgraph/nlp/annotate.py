@@ -370,8 +370,8 @@ def _add_armed_communities(builder: _Builder) -> None:
         armed = _ARMED_NOUN.match(builder.text, mention.end) if actor and actor.sector == "ETH" else None
         if armed and not builder.occupied(mention.end, armed.end()):
             builder.mentions.remove(mention)
-            name = builder.text[mention.start:armed.end()]
-            builder.add_new(mention.start, armed.end(), f"{actor.name} {name.split()[-1].lower()}", "armed_group")
+            builder.add_new(mention.start, armed.end(), " ".join(builder.text[mention.start:armed.end()].split()),
+                            "armed_group")  # as written: "Pashtun fighters", not "Pashtuns fighters"
 
 
 def _add_discovered(builder: _Builder) -> None:
