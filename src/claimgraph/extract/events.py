@@ -15,7 +15,7 @@ from functools import lru_cache
 from claimgraph.extract.cues import is_hedged
 from claimgraph.extract.relations import Unit, sentence_units
 from claimgraph.model import Speaker
-from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention
+from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention, by_name
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
 from claimgraph.nlp.dates import DateMention, find_dates
 from claimgraph.nlp.keywords import KeywordPattern, openings
@@ -248,9 +248,7 @@ def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, ent
 
 def _by_demonym(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
     """A state named by its demonym ("Pakistani", "Israeli"), not by its name or an alias."""
-    return all(entities[m.entity].type == "state" and m.text not in (entities[m.entity].name,
-                                                                      *entities[m.entity].aliases)
-               for m in unit.mentions)
+    return all(entities[m.entity].type == "state" and not by_name(m, entities[m.entity]) for m in unit.mentions)
 
 
 _HEADING = "heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way"
@@ -269,7 +267,7 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
              and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)
              and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start)]
     return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
-        entities[m.entity].type == "state" and m.text in (entities[m.entity].name, *entities[m.entity].aliases))]
+        entities[m.entity].type == "state" and by_name(m, entities[m.entity]))]
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
@@ -519,9 +517,13 @@ _TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths|victims))\b", re.
 def _other_toll(event: EventDraft, draft: EventDraft) -> bool:
     """A new attack ("an attack", "another bombing", or one dated where the one before is not) with a death
     toll of its own is not the one before."""
-    return event.killed is not None and draft.killed is not None and event.killed != draft.killed and (bool(
-        _INDEFINITE_ATTACK.search(draft.sentence.text)) or (event.date is None and len(draft.date or "") >= 7 and (
-            bool(_ATTACK_VERB.search(draft.sentence.text)) and not _TOLL_UPDATE.search(draft.sentence.text))))
+    if event.killed is None or draft.killed is None or event.killed == draft.killed:
+        return False
+    text = draft.sentence.text
+    if _INDEFINITE_ATTACK.search(text):
+        return True
+    dated_anew = event.date is None and len(draft.date or "") >= 7  # "in November 2014", after an undated one
+    return dated_anew and bool(_ATTACK_VERB.search(text)) and not _TOLL_UPDATE.search(text)
 
 
 def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimgraph.extract import triggers as tr
-from claimgraph.nlp.annotate import EntityInfo, Mention
+from claimgraph.nlp.annotate import GROUP_NOUN, EntityInfo, Mention
 from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.text import initials
 
@@ -384,12 +384,6 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     preposed = _AFTER_PREPOSED.fullmatch(link) and tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
     if preposed:
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
-    # "al-Shabab, the Somali armed group" / "the Lebanese group Hezbollah"
-    if _is_state_place(right, entities) or _is_state_place(left, entities) or any(
-            _type(entities, e) == "state" for e in (*left.ids, *right.ids)):
-        described = _demonym_group(text, left, right, link, entities)
-        if described:
-            return described
     if _POSSESSED_AGENT.match(link):
         return []  # "al-Qaeda's Sahelian affiliate has increased …": the affiliate acts, not al-Qaeda
     if _EVENT_AGENT.search(link):
@@ -420,25 +414,9 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     return found
 
 
-_GROUP_NOUN = r"(?:armed\s+|militant\s+|terror(?:ist)?\s+|jihadist\s+|rebel\s+|insurgent\s+|islamist\s+)?" \
-              r"(?:group|militia|militants|outfit|organi[sz]ation|movement|insurgents|jihadists|rebels|faction)"
-
-
-_DEMONYM_THEN_GROUP = re.compile(rf"\s+{_GROUP_NOUN}\s+(?:the\s+)?", re.IGNORECASE)
-_GROUP_NOUN_AFTER = re.compile(rf"\s+{_GROUP_NOUN}\b", re.IGNORECASE)
-
-
-def _demonym_group(text: str, left: Unit, right: Unit, link: str, entities: dict[str, EntityInfo]) -> list[Candidate]:
-    """A group described by its country's demonym operates there."""
-    via = left.via or right.via
-    left_state = all(_type(entities, e) == "state" for e in left.ids)
-    right_state = all(_type(entities, e) == "state" for e in right.ids)
-    if left_state and not right_state and _DEMONYM_THEN_GROUP.fullmatch(link):
-        return _pairs(right.ids, "operates_in", left.ids, left.start, right.end, link, via)
-    if right_state and not left_state and _COMMA_ARTICLE.fullmatch(link) and _GROUP_NOUN_AFTER.match(
-            text[right.end:right.end + 40]):
-        return _pairs(left.ids, "operates_in", right.ids, left.start, right.end, link, via)
-    return []
+# "the Somali militant group al-Shabab", "al-Shabab, the Somali armed group": where the group operates
+_DEMONYM_THEN_GROUP = re.compile(rf"\s+{GROUP_NOUN}\s+(?:the\s+)?", re.IGNORECASE)
+_GROUP_NOUN_AFTER = re.compile(rf"\s+{GROUP_NOUN}\b", re.IGNORECASE)
 
 
 def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: int) -> list[Candidate]:

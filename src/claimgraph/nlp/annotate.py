@@ -69,6 +69,11 @@ class EntityInfo:
     ancestors: tuple[str, ...] = ()  # parents in the KB, nearest first
 
 
+def by_name(mention: Mention, info: EntityInfo) -> bool:
+    """Whether the mention spells its entity's name or an alias, rather than a demonym ("Pakistani")."""
+    return mention.text == info.name or mention.text in info.aliases
+
+
 @dataclass
 class AnnotatedDoc:
     """A document with its sentences and mentions; mentions are sorted by offset."""
@@ -271,8 +276,10 @@ def _drop_datelines(builder: _Builder) -> None:
 
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
 _AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
-_GROUP_NOUN = re.compile(r"\s+(?:(?:armed|militant|jihadist|rebel|separatist|terrorist|insurgent)\s+)?"
-                         r"(?:group|militias?|militants|insurgents|jihadists|rebels|outfit|movement)\b", re.IGNORECASE)
+# nouns for a non-state armed group ("the Lebanese group", "the Somali militant organisation")
+GROUP_NOUN = (r"(?:(?:armed|militant|terror(?:ist)?|jihadist|rebel|separatist|insurgent|islamist)\s+)?"
+              r"(?:group|militias?|militants|outfit|organi[sz]ation|movement|insurgents|jihadists|rebels|faction)")
+_GROUP_NOUN = re.compile(rf"\s+{GROUP_NOUN}\b", re.IGNORECASE)
 _OWNER_OF = re.compile(r"['’]s?\s+")
 _HOLDING = re.compile(r"-(?:controlled|held|run|occupied|dominated|ruled)\b", re.IGNORECASE)
 _CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
@@ -286,28 +293,25 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     """Flag the states the text names as locations ("in Afghanistan", "Kidal, Mali", "Pakistan-based")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     marked: list[Mention] = []
-    head: bool | None = None  # True inside a list of places ("in Liberia, India or Kuwait")
+    in_list = False  # inside a list of places ("in Liberia, India or Kuwait"): every state listed is a place
     for index, mention in enumerate(ordered):
         info = entities[mention.entity]
-        named = mention.text in (info.name, *info.aliases)  # a demonym ("the Lebanese group") is no place
+        named = by_name(mention, info)  # a demonym ("the Lebanese group") is no place
         if mention.kind == "actor" and mention.via is None and info.type == "state" and named:
             last = marked[-1] if marked else None
-            listed = head is not None and last is not None and bool(
-                _LISTED_PLACE.fullmatch(text, last.end, mention.start))
+            listed = in_list and last is not None and bool(_LISTED_PLACE.fullmatch(text, last.end, mention.start))
             after_place = last is not None and last.kind == "place" and bool(
                 _AFTER_PLACE.fullmatch(text, last.end, mention.start))
             following = ordered[index + 1] if index + 1 < len(ordered) else None
             owns_actor = following is not None and following.kind == "actor" and bool(  # "Russia's Wagner Group"
                 _OWNER_OF.fullmatch(text, mention.end, following.start)) and not _HOLDING.match(text, following.end)
-            if listed:
-                place_like = bool(head)
-            else:
-                place_like = not owns_actor and (after_place or reads_as_place(text, mention.start, mention.end)
-                                                 or bool(_PLACE_SUFFIX.match(text, mention.end)))
+            place_like = listed or (not owns_actor and (after_place or reads_as_place(
+                text, mention.start, mention.end) or bool(_PLACE_SUFFIX.match(text, mention.end))))
+            if not listed:
                 locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
-                if locative and _CLAUSE_OPENS.search(text, max(0, locative.start() - 3), locative.start()):
-                    locative = None  # "In Syria, Turkey and Iran back …": a fronted place opens no list
-                head = True if place_like and locative else None
+                # "In Syria, Turkey and Iran back …": a fronted place opens no list
+                in_list = place_like and locative is not None and not _CLAUSE_OPENS.search(
+                    text, max(0, locative.start() - 3), locative.start())
             if place_like:
                 mention = mention.as_place_like()
         elif mention.kind == "actor" and info.type == "state" and not named and _GROUP_NOUN.match(text, mention.end):
@@ -467,9 +471,9 @@ def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
         return
     named = []
     for mention in builder.mentions:
-        info = builder.entities[mention.entity]
-        country = info.country if info.kind == "place" else info.name if info.type == "state" else None
         if mention.via is None and len(mention.ids) == 1:
+            info = builder.entities[mention.entity]
+            country = info.country if info.kind == "place" else info.name if info.type == "state" else None
             non_state = info.kind == "actor" and info.type != "state"
             named.append(Named(mention.start, mention.end, mention.entity, country, non_state))
     for found in resolve_descriptions(builder.text, named, [(s.start, s.end) for s in sentences], builder.kb):

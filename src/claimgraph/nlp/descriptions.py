@@ -2,10 +2,12 @@
 the Islamic State", "Boko Haram's Islamic State-backed faction".
 
 A description names the one armed group of the KB that belongs to the group it is built on (parent, member
-or splinter, not a former one), that is tied to any other group named inside the description, and that is
-based in a country the sentence (or, failing that, the document) talks about. When no single group is left,
-the description is not linked. A description in apposition to a name ("ISKP, the regional affiliate of ISIS")
-is left alone: the name says who is meant and the apposition is a relation between the two.
+or splinter, not a former one), that is tied to any other group named inside the description and fits the
+description's own capitalised words (a demonym must be its country's, any other word part of its names);
+where several fit, the one based in a country the sentence (or, failing that, the document) talks about.
+When no single group is left, the description is not linked. A description in apposition to a name ("ISKP,
+the regional affiliate of ISIS") is left alone: the name says who is meant and the apposition is a relation
+between the two.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
 _OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _UNARMED = re.compile(r"\b(?:political|media|charit\w*|social|women['’]?s?|student|youth|diplomatic)\b",
                       re.IGNORECASE)
-_BELONGING = ("parent", "member_of", "part_of", "splinter_of")
+_BELONGING = ("member_of", "part_of", "splinter_of")
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,20 @@ class Description:
     covers: tuple[Named, ...]
 
 
-_FAMILIES: WeakKeyDictionary[KnowledgeBase, dict[str, list[str]]] = WeakKeyDictionary()
+@dataclass(frozen=True)
+class _Lookups:
+    families: dict[str, list[str]]  # group → the armed groups that currently belong to it
+    demonyms: dict[str, str]  # lower-cased demonym → state id
 
 
-def _families(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """For each group, the armed groups of the KB that currently belong to it."""
-    families = _FAMILIES.get(kb)
-    if families is None:
-        families = {}
+_LOOKUPS: WeakKeyDictionary[KnowledgeBase, _Lookups] = WeakKeyDictionary()
+
+
+def _lookups(kb: KnowledgeBase) -> _Lookups:
+    """What descriptions are resolved with, built once per KB."""
+    lookups = _LOOKUPS.get(kb)
+    if lookups is None:
+        families: dict[str, list[str]] = {}
         for actor in kb.actors.values():
             if actor.type != "armed_group":
                 continue
@@ -67,8 +75,8 @@ def _families(kb: KnowledgeBase) -> dict[str, list[str]]:
                                        if a.relation in _BELONGING and a.until is None}
             for owner in owners - {None, actor.id}:
                 families.setdefault(owner, []).append(actor.id)
-        _FAMILIES[kb] = families
-    return families
+        lookups = _LOOKUPS[kb] = _Lookups(families, kb.demonyms())
+    return lookups
 
 
 def _tied(kb: KnowledgeBase, member: str, group: str) -> bool:
@@ -84,13 +92,13 @@ def may_hold_descriptions(text: str) -> bool:
 def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterable[tuple[int, int]],
                          kb: KnowledgeBase) -> list[Description]:
     """Every description in ``text`` built on an armed-group mention that names exactly one KB group."""
-    families = _families(kb)
+    lookups = _lookups(kb)
     ordered = sorted(mentions, key=lambda m: m.start)
     bounds = list(sentences)
     document_countries = [c for c, _ in Counter(m.country for m in ordered if m.country).most_common()]
     found: list[Description] = []
     for index, owner in enumerate(ordered):
-        members = families.get(owner.entity)
+        members = lookups.families.get(owner.entity)
         if not members or kb.actors[owner.entity].type != "armed_group":
             continue
         span = _description_span(text, owner, ordered, index)
@@ -101,14 +109,13 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
         others = [m.entity for m in inside if m.entity != owner.entity and m.entity in kb.actors]
         words = _capitalised_words(text, start, end, [m for m in inside if m.entity in kb.actors])
         candidates = [c for c in members if all(_tied(kb, c, other) for other in others)
-                      and all(_fits(kb, c, word) for word in words)]
-        sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
-        near = [m.country for m in ordered if sentence[0] <= m.start < sentence[1] and m.country]
-        chosen = _one_in(kb, candidates, dict.fromkeys(near)) if len(candidates) > 1 else candidates
-        if len(chosen) > 1 or not chosen:
-            chosen = _one_in(kb, candidates, document_countries[:1]) if len(candidates) > 1 else chosen
-        if len(chosen) == 1:
-            found.append(Description(start, end, chosen[0], inside))
+                      and all(_fits(kb, lookups.demonyms, c, word) for word in words)]
+        if len(candidates) > 1:
+            sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
+            near = {m.country for m in ordered if sentence[0] <= m.start < sentence[1] and m.country}
+            candidates = _one_in(kb, candidates, near) or _one_in(kb, candidates, set(document_countries[:1]))
+        if len(candidates) == 1:
+            found.append(Description(start, end, candidates[0], inside))
     return found
 
 
@@ -118,18 +125,19 @@ def _capitalised_words(text: str, start: int, end: int, actors: Sequence[Named])
             if not any(a.start <= w.start() < a.end for a in actors) and w.group().lower() != "the"]
 
 
-def _fits(kb: KnowledgeBase, candidate: str, word: str) -> bool:
+def _fits(kb: KnowledgeBase, demonyms: dict[str, str], candidate: str, word: str) -> bool:
     """A demonym must be the candidate's country's ("Afghan"), any other word part of its names ("Sahel")."""
     actor = kb.actors[candidate]
-    state = kb.demonyms().get(word.lower())
+    state = demonyms.get(word.lower())
     if state is not None:
         return actor.country == kb.actors[state].name
     return any(fold(word) in fold(name).split() for name in (actor.name, *actor.aliases))
 
 
-def _one_in(kb: KnowledgeBase, candidates: list[str], countries: Iterable[str]) -> list[str]:
-    wanted = set(countries)
-    return [c for c in candidates if kb.actors[c].country in wanted]
+def _one_in(kb: KnowledgeBase, candidates: list[str], countries: set[str]) -> list[str]:
+    """The one candidate based in one of ``countries``, as a list; empty when none or several are."""
+    based = [c for c in candidates if kb.actors[c].country in countries]
+    return based if len(based) == 1 else []
 
 
 def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: int) -> tuple[int, int] | None:
