@@ -211,3 +211,9 @@ def test_written_dates_round_trip(day: datetime.date) -> None:
     month = MONTHS[day.month - 1]
     for text in (f"on {day.day} {month} {day.year}.", f"on {month} {day.day}, {day.year}.", day.isoformat()):
         assert [m.value for m in find_dates(text, None)] == [day.isoformat()]
+
+
+def test_a_count_back_beyond_four_digit_years_is_no_date() -> None:
+    reference = datetime.date(2000, 1, 1)
+    assert find_dates("10000 years ago", reference) == []
+    assert [m.value for m in find_dates("two years ago", reference)] == ["1998"]

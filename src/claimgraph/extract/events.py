@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimgraph.extract.cues import is_hedged
 from claimgraph.extract.relations import Unit, sentence_units
+from claimgraph.extract.triggers import ROLE_BEFORE_PERSON
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention, by_name
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
@@ -96,6 +97,8 @@ _AGGREGATE = KeywordPattern(re.compile(
     openings("attacks|strikes|bombings|assaults"), word_start=True)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
+_ONE_OF = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_GROUP_TYPES = frozenset({"armed_group", "state", "state_agency", "political_party"})
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
                            r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future)\b",
                            re.IGNORECASE)
@@ -183,11 +186,22 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
             before.pop()  # "ISKP, the regional affiliate of ISIS, claimed …": the claimant is ISKP
         if before and claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
                 text[before[-1].end:claim.start()]):
-            found += _actors(text, [before[-1]], entities, _PERPETRATOR_TYPES)
+            found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
     for unit in units:
         if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
             found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
     return list(dict.fromkeys(found))
+
+
+def _speaks_for(text: str, before: Sequence[Unit], entities: dict[str, EntityInfo]) -> Unit:
+    """The claimant among the units before a claim: "the TTP's spokesman Ahsan claimed …" is the TTP's claim."""
+    person = before[-1]
+    if len(before) > 1 and all(entities[e].type == "person" for e in person.ids):
+        group = before[-2]
+        if all(entities[e].type in _GROUP_TYPES for e in group.ids) and ROLE_BEFORE_PERSON.match(
+                text[group.end:person.start]):
+            return group
+    return person
 
 
 def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
@@ -326,8 +340,21 @@ def _is_headline(sentence: str) -> bool:
 
 
 def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
-    """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident."""
-    return not victims and (bool(_AGGREGATE.search(sentence)) or _only_plural_or_hypothetical(sentence))
+    """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident; "an
+    overnight attack …, the latest in a string of assaults" still tells one incident."""
+    if victims:
+        return False
+    counted = [match.span() for match in _AGGREGATE.finditer(sentence)]
+    if counted and not _one_attack_besides(sentence, counted):
+        return True
+    return _only_plural_or_hypothetical(sentence)
+
+
+def _one_attack_besides(sentence: str, counted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the sentence names one attack ("an overnight attack") outside the stretches that count attacks."""
+    return any(not noun.group().lower().endswith("s") and not any(a <= noun.start() < b for a, b in counted)
+               and _ONE_OF.search(sentence, max(0, noun.start() - 24), noun.start())
+               for noun in _ATTACK_NOUN.finditer(sentence))
 
 
 def _only_plural_or_hypothetical(sentence: str) -> bool:

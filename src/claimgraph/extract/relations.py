@@ -215,8 +215,9 @@ _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\
                           r"killed|killing)\b", re.IGNORECASE)
 _EVENT_NOUNS = "attack|bombing|blast|assault|strike|massacre|killing"
 _EVENT_AGENT = KeywordPattern(re.compile(
-    rf"\b(?=[abksm])(?:{_EVENT_NOUNS})s?\s+(?:\w+\s+){{0,2}}(?:carried out|conducted|perpetrated|orchestrated|"
-    r"claimed|staged|executed|committed)\s+by\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE), openings(_EVENT_NOUNS),
+    rf"\b(?=[abksm])(?:{_EVENT_NOUNS})s?\b(?:,?\s+\w+){{0,4}}?\s+(?:(?:carried out|conducted|perpetrated|"
+    r"orchestrated|claimed|staged|executed|committed)\s+by|(?:blamed|pinned)\s+on|attributed\s+to)\s+"
+    r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE), openings(_EVENT_NOUNS),
     word_start=True, opens_match=True)
 _ATTACKED_RIVAL = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed|stormed)\s+(?:its|their|the)\s+"
                              r"(?:\w+\s+)?(?:rival|enemy|enemies|adversary|foe)", re.IGNORECASE)
@@ -387,7 +388,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if _POSSESSED_AGENT.match(link):
         return []  # "al-Qaeda's Sahelian affiliate has increased …": the affiliate acts, not al-Qaeda
     if _EVENT_AGENT.search(link):
-        return []  # "had no role in the attack carried out by JeM": JeM is the event's perpetrator
+        return []  # "had no role in the attack carried out by JeM", "attacks blamed on the TTP": the event's author
     best = _best_trigger(link)
     after_object = text[right.end:right.end + 60]
     if best is None:

@@ -23,6 +23,9 @@ _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", 
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
 _COMBATANTS = re.compile(r"\s+(?:fighters|militants|gunmen|cadres|commanders|suicide bombers|mujahideen)\b", re.I)
+# "claimed by its rival", "his backers": the phrase names another actor than the pronoun's antecedent
+_ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|enem(?:y|ies)|all(?:y|ies)|"
+                            r"adversar(?:y|ies)|foes?|patrons?|sponsors?|backers?|opponents?|competitors?)\b", re.I)
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
 _WANTED: dict[str, Callable[[str], bool]] = {
     "pair": lambda t: t == "armed_group",
@@ -74,7 +77,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     for kind, matches in by_kind.items():
         for match in matches:
             wanted = _WANTED[kind]
-            if taken(match.start(), match.end()):
+            if taken(match.start(), match.end()) or (kind in ("it", "person") and _ANOTHER_ACTOR.match(
+                    text, match.end())):
                 continue
             earliest = window_start(match.start())
             found: list[Antecedent] = []

@@ -242,9 +242,11 @@ def _with_reference(m: re.Match[str], reference: datetime.date) -> tuple[str, st
         if unit == "week":
             d = reference - datetime.timedelta(days=7 * count)
             return _month_value(d.year, d.month), MONTH
-        if unit == "month":
-            return _month_value(*_shift_month(reference.year, reference.month, -count)), MONTH
-        return str(reference.year - count), YEAR
+        year, month = _shift_month(reference.year, reference.month, -count) if unit == "month" else (
+            reference.year - count, 0)
+        if year < 1000:
+            return None  # "10,000 years ago" is no date of the events we report
+        return (_month_value(year, month), MONTH) if month else (str(year), YEAR)
     return None
 
 

@@ -212,11 +212,21 @@ _IN_BOTH = re.compile(r"\b(?:in|at|across|throughout|within|inside|between)\s+(?
                       re.IGNORECASE)
 
 
+# "in restive northwestern Pakistan", "from neighbouring Iran", "in Taliban-ruled Afghanistan": a locative
+# preposition, then words describing the place (no function word, no verb in -ing, no "in fact", "at least")
+_DESCRIBED_PLACE = re.compile(
+    r"\b(?i:in|at|near|into|from|outside|across|around|inside|throughout|within)\s+(?:the\s+)?"
+    r"(?:(?!(?:which|that|whose|its|their|his|her|our|and|or|but|with|to|of|by|for|against|as|than|when|where|"
+    r"while|who|not|no|an?|least|most|fact|turn|return|addition|particular|practice|short|general|contrast|"
+    r"total|part|response|years|months|weeks|days|decades|times)\s)(?!(?!neighbou?ring)[a-z]+ing\s)(?:[A-Z][\w'’]*-)?[a-z][a-z'’-]*\s+){1,2}$")
+
+
 def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
-    """Whether a name that is both a place and an actor is used as a place here ("in Kabul"); "of Iran-backed
-    Hamas", "the government of Mali" and "due to France's withdrawal" name actors."""
+    """Whether a name that is both a place and an actor is used as a place here ("in Kabul", "in restive
+    northwestern Pakistan"); "of Iran-backed Hamas", "the government of Mali" and "due to France's withdrawal"
+    name actors."""
     if end is not None and _ACTING.match(text, end):
         return False
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 40):start]
     return (bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)) or bool(
-        _IN_BOTH.search(before))
+        _IN_BOTH.search(before)) or bool(_DESCRIBED_PLACE.search(before))

@@ -1,0 +1,62 @@
+"""Constructions common in wire reports of attacks (sentences written here): described locations, a claim made
+by a group's spokesman, an attack set against a count of earlier ones, blame and a rival named by "its"."""
+
+from __future__ import annotations
+
+from claimgraph.extract import extract_document
+from claimgraph.model import Document, Event, Extraction
+
+
+def extract(text: str, published: str | None = "2025-02-10") -> Extraction:
+    return extract_document(Document(text, published=published))
+
+
+def relations(extraction: Extraction) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for c in extraction.claims}
+
+
+def only_event(text: str) -> Event:
+    events = extract(text).events
+    assert len(events) == 1, [(e.place.name if e.place else None, e.evidence.text) for e in events]
+    return events[0]
+
+
+def test_a_state_described_as_a_location_is_not_the_attacker() -> None:
+    event = only_event("Gunmen stormed a checkpoint in restive northwestern Pakistan on Sunday, killing two "
+                       "constables.")
+    assert event.perpetrators == []
+    assert event.place is not None and event.place.name == "Pakistan"
+    assert "kb:pakistan" not in {a.id for a in extract("Fighters crossed into war-torn Syria.").actors}
+
+
+def test_an_adverbial_phrase_does_not_make_a_state_a_place() -> None:
+    extraction = extract("In recent years Pakistan has backed the Afghan Taliban.")
+    assert ("kb:pakistan", "supports", "kb:afghan-taliban") in relations(extraction)
+
+
+def test_an_attack_told_beside_a_count_of_earlier_ones_is_one_incident() -> None:
+    event = only_event("Militants launched an overnight attack on a police station in Bannu district, the latest "
+                       "in a string of assaults on security forces.")
+    assert event.place is not None and event.place.id == "place:bannu"
+    assert extract("Bannu district has seen a string of assaults on security forces this year.").events == []
+
+
+def test_a_spokesman_claims_for_his_group() -> None:
+    text = ("A roadside bomb killed four soldiers in Mir Ali on Tuesday. Tehrik-i-Taliban Pakistan spokesman "
+            "Qari Noor Hamid claimed responsibility for the attack.")
+    event = only_event(text)
+    assert event.claimed_by == ["kb:ttp"]
+
+
+def test_attacks_blamed_on_a_group_do_not_make_the_state_their_author() -> None:
+    extraction = extract("Pakistan has witnessed a sharp rise in militant attacks, most of them blamed on the "
+                         "Tehrik-i-Taliban Pakistan.")
+    assert ("kb:pakistan", "attacks", "kb:ttp") not in relations(extraction)
+
+
+def test_its_rival_is_not_the_group_itself() -> None:
+    text = ("A suicide bomber killed 20 people at a rally in Bajaur on 3 February. Tehrik-i-Taliban Pakistan (TTP) "
+            "has carried out most militant attacks in Khyber Pakhtunkhwa since 2022, but the rally bombing was "
+            "claimed by its rival.")
+    events = extract(text).events
+    assert events and all("kb:ttp" not in e.claimed_by for e in events)
