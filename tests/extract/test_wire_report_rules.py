@@ -60,3 +60,43 @@ def test_its_rival_is_not_the_group_itself() -> None:
             "claimed by its rival.")
     events = extract(text).events
     assert events and all("kb:ttp" not in e.claimed_by for e in events)
+
+
+def test_a_branch_named_with_its_parent_as_modifier_belongs_to_it() -> None:
+    extraction = extract("Al Qaeda affiliate JNIM said its fighters overran an army post near Djibo on Friday.")
+    assert ("kb:jnim", "member_of", "kb:al-qaeda") in relations(extraction)
+
+
+def test_a_preposed_branch_before_a_name_with_its_acronym() -> None:
+    extraction = extract("The Sahel-based branch of al-Qaeda, Jama'at Nusrat al-Islam wal-Muslimin (JNIM), has "
+                         "claimed an ambush on a supply convoy in northern Burkina Faso that killed 14 soldiers.")
+    assert ("kb:jnim", "member_of", "kb:al-qaeda") in relations(extraction)
+    (event,) = extraction.events
+    assert event.claimed_by == ["kb:jnim"] and event.perpetrators == ["kb:jnim"]
+
+
+def test_an_unnamed_affiliate_is_not_its_parent() -> None:
+    extraction = extract("An al-Qaeda affiliate has claimed responsibility for the attack on an army headquarters "
+                         "in Ouagadougou in which 16 people were killed.")
+    (event,) = extraction.events
+    assert "kb:al-qaeda" not in event.claimed_by + event.perpetrators
+    assert not any(c.subject == "kb:al-qaeda" for c in extraction.claims)
+
+
+def test_a_groups_base_is_neither_the_attacker_nor_the_scene() -> None:
+    text = ("Gunmen killed 16 people at a hotel in Ouagadougou on 2 March. JNIM, a Mali-based jihadist group, said "
+            "eight of its members carried out the attack.")
+    (event,) = extract(text).events
+    assert event.place is not None and event.place.name == "Ouagadougou"
+    assert event.perpetrators == ["kb:jnim"] and event.claimed_by == ["kb:jnim"]
+
+
+def test_attacks_counted_in_general_open_no_event() -> None:
+    assert extract("JNIM is believed to have carried out multiple attacks on civilian and military targets across "
+                   "the Sahel in recent years.").events == []
+
+
+def test_the_author_of_an_earlier_raid_is_not_the_attacker() -> None:
+    event = only_event("JNIM fighters stormed an army checkpoint in Kidal on 4 May, killing six soldiers, in "
+                       "retaliation for a raid carried out by French forces.")
+    assert event.perpetrators == ["kb:jnim"]

@@ -42,11 +42,11 @@ _CLAIM_VERBS = "claimed|claims|claim|claiming|took|takes|taken|accepted|accepts|
 _SAY_VERBS = "claimed|said|stated|announced"
 ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first letters of all alternatives
     rf"\b(?=[acost])(?:(?:{_CLAIM_VERBS})\s+(?:\w+\s+){{0,2}}"
-    r"(?:responsibility|credit|ownership)\b|claimed\s+(?:the|this|that|both|two)\s+(?:\w+\s+){0,2}"
-    r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?)\b|"
+    r"(?:responsibility|credit|ownership)\b|claimed\s+(?:the|this|that|both|two|an?)\s+(?:\w+\s+){0,2}"
+    r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?|ambush(?:es)?|raids?|shootings?)\b|"
     rf"(?:{_SAY_VERBS})\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?(?:that\s+)?"
-    r"(?:(?:on|in|late|early|last)\s+[\w ]{1,20},?\s+)?(?:it|they|(?:its\s+|their\s+)?(?:fighters|militants|"
-    r"mujahideen|members))\s+"
+    r"(?:(?:on|in|late|early|last)\s+[\w ]{1,20},?\s+)?"
+    r"(?:it|they|(?:\w+\s+of\s+)?(?:its\s+|their\s+)?(?:fighters|militants|mujahideen|members))\s+"
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
@@ -93,7 +93,9 @@ _FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = KeywordPattern(re.compile(
     r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
-    r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+", re.IGNORECASE),
+    r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+|"
+    r"\b(?:multiple|numerous|many|countless|repeated|frequent)\s+(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b",
+    re.IGNORECASE),
     openings("attacks|strikes|bombings|assaults"), word_start=True)
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
@@ -167,13 +169,18 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
     return [u for u in units if u.end <= offset]
 
 
+_BASED = re.compile(r"-based\b")
 _LINKED = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored)\b", re.IGNORECASE)
+# "an al-Qaeda affiliate claimed …", "the Islamic State's regional branch": another group acts
+_ITS_BRANCH = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:affiliate|branch|offshoot|franchise|splinter group|proxy|"
+                         r"allies|ally)\b", re.IGNORECASE)
 
 
 def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], types: frozenset[str]) -> list[str]:
     """Actors of the units that can act: not a state named as a place ("Pakistan-based"), not the patron of
-    a linked group ("al-Qaeda-linked militants" are not al-Qaeda)."""
-    return [e for u in units for m in u.mentions if not m.place_like and not _LINKED.match(text, m.end)
+    a linked group or of a branch ("al-Qaeda-linked militants", "an al-Qaeda affiliate" are not al-Qaeda)."""
+    return [e for u in units for m in u.mentions
+            if not m.place_like and not _LINKED.match(text, m.end) and not _ITS_BRANCH.match(text, m.end)
             for e in m.ids if entities[e].kind == "actor" and entities[e].type in types]
 
 
@@ -210,7 +217,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     perpetrators: list[str] = []
     named_attackers: list[str] = []  # "an al-Shabab attack"
     targets: list[str] = []
-    actor_units = [u for u in units if u.kind == "actor"]
+    prior = _EARLIER_EVENT.search(text, sentence.start, sentence.end)  # "in response to a raid by French forces"
+    actor_units = [u for u in units if u.kind == "actor" and (prior is None or u.start < prior.start())]
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
@@ -247,6 +255,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     return perpetrators, targets
 
 
+_EARLIER_EVENT = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|"
+                            r"revenge\s+for)\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{1,50},")
 _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
@@ -275,11 +285,12 @@ _NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IG
 
 
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
-    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …")."""
+    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …") and
+    a group's base ("a Mali-based group")."""
     entities = doc.entities
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
              and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)
-             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start)]
+             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start) and not _BASED.match(doc.text, m.end)]
     return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
         entities[m.entity].type == "state" and by_name(m, entities[m.entity]))]
 

@@ -112,12 +112,15 @@ def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
     mentions = unit.mentions
     if len(mentions) < 2 or _LIST_TAIL.match(text, unit.end):
         return [unit]
-    joins = [text[a.end:b.start] for a, b in zip(mentions, mentions[1:], strict=False)]
-    if not joins or not _COMMA_JOIN.fullmatch(joins[-1]) or mentions[-1].entity in [
-            m.entity for m in mentions[:-1]]:
+    last = len(mentions) - 1  # where the last name starts: "…, Jama'at Nusrat al-Islam (JNIM)" is one name
+    while last > 0 and mentions[last].entity == mentions[last - 1].entity and _SAME_ENTITY_LINK.match(
+            text[mentions[last - 1].end:mentions[last].start]):
+        last -= 1
+    if last == 0 or not _COMMA_JOIN.fullmatch(text[mentions[last - 1].end:mentions[last].start]) or \
+            mentions[last].entity in [m.entity for m in mentions[:last]]:
         return [unit]
-    head = Unit(mentions[:-1], unit.start, mentions[-2].end)
-    return [*_split_unfinished_list(text, head), Unit([mentions[-1]], mentions[-1].start, mentions[-1].end)]
+    head = Unit(mentions[:last], unit.start, mentions[last - 1].end)
+    return [*_split_unfinished_list(text, head), Unit(mentions[last:], mentions[last].start, unit.end)]
 
 
 @lru_cache(maxsize=8192)
@@ -227,7 +230,8 @@ _QUALIFYING = "affiliated|linked|loyal|aligned|associated|tied|allied|connected|
 _QUALIFIER = KeywordPattern(re.compile(rf"\b(?=[abclt])(?:{_QUALIFYING})\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$",
                                        re.IGNORECASE), openings(_QUALIFYING), word_start=True,
                             opens_match=True)
-_POSSESSED_AGENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
+_POSSESSED_AGENT = re.compile(r"\s+(?:affiliate|branch|offshoot|franchise|splinter group)\b|"
+                              r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
                               r"commanders?|spokes(?:man|person)|militants|forces|troops|allies|proxies|units?|cells?|"
                               r"operatives|supporters|followers)\b", re.IGNORECASE)
 _SPEAKS_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|warned|insisted|explained|noted)\b", re.IGNORECASE)
@@ -376,8 +380,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     affiliate = _ORG_AFFILIATE.match(text, right.end)
     if affiliate and orgs_left and orgs_right and _COMMA_DETERMINER.fullmatch(link):
         return _pairs(left.ids, tr.preposed_relation(affiliate), right.ids, left.start, affiliate.end(), link, via)
-    # "al-Qaeda's Sahelian affiliate, JNIM"
-    branch = tr.POSSESSIVE_BRANCH.match(link)
+    # "al-Qaeda's Sahelian affiliate, JNIM", "Al Qaeda affiliate JNIM"
+    branch = tr.POSSESSIVE_BRANCH.match(link) or tr.COMPOUND_BRANCH.fullmatch(link)
     if branch and orgs_left and orgs_right:
         owner = list(left.mentions[-1].ids)  # "ISSP and al-Qaeda's affiliate, JNIM": only al-Qaeda owns
         return _pairs(right.ids, tr.preposed_relation(branch), owner, *span, link, via)
@@ -386,7 +390,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if preposed:
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
     if _POSSESSED_AGENT.match(link):
-        return []  # "al-Qaeda's Sahelian affiliate has increased …": the affiliate acts, not al-Qaeda
+        return []  # "al-Qaeda's Sahelian affiliate has increased …", "an al-Qaeda affiliate claimed …": not al-Qaeda
     if _EVENT_AGENT.search(link):
         return []  # "had no role in the attack carried out by JeM", "attacks blamed on the TTP": the event's author
     best = _best_trigger(link)

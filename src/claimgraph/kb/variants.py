@@ -38,7 +38,7 @@ SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("Mohammadi", "Muhammadi", "Mohammedi"),
     ("Mujahideen", "Mujahidin", "Mujahedin", "Mujahedeen", "Mujahiddin"),
     ("Taiba", "Tayyiba", "Toiba", "Tayyaba", "Tayyeba", "Tayyba"),
-    ("Jamaat", "Jama'at", "Jamat", "Jamaa"),
+    ("Jamaat", "Jama'at", "Jamat", "Jamaa", "Jama'a"),
     ("Jamaatul", "Jamatul"),
     ("Qaeda", "Qaida", "Qa'ida", "Qaedah", "Qaidah"),
     ("Hezbollah", "Hizbollah", "Hizballah", "Hizbullah", "Hezbolla"),

@@ -285,7 +285,9 @@ _HOLDING = re.compile(r"-(?:controlled|held|run|occupied|dominated|ruled)\b", re
 _CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
-_PLACE_SUFFIX = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b|"
+_BASED_WORDS = r"-(?:based|flagged|registered|owned|operated|bound)\b"
+_BASED = re.compile(_BASED_WORDS)
+_PLACE_SUFFIX = re.compile(rf"{_BASED_WORDS}|"
                            r"['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
 
@@ -494,7 +496,8 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
         return (starts[index - 1], starts[index]) if index >= 1 and starts[index] == offset else None
 
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
-                   for m in builder.mentions if m.kind == "actor" and len(m.ids) == 1]
+                   for m in builder.mentions  # "a Mali-based group … its members": Mali only qualifies
+                   if m.kind == "actor" and len(m.ids) == 1 and not _BASED.match(builder.text, m.end)]
     for ref in resolve_references(builder.text, window_start, antecedents, _overlap_test(builder.mentions),
                                   previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)
