@@ -100,3 +100,25 @@ def test_the_author_of_an_earlier_raid_is_not_the_attacker() -> None:
     event = only_event("JNIM fighters stormed an army checkpoint in Kidal on 4 May, killing six soldiers, in "
                        "retaliation for a raid carried out by French forces.")
     assert event.perpetrators == ["kb:jnim"]
+
+
+def test_it_is_the_group_a_qualifier_describes_not_its_patron() -> None:
+    text = ("A car bomb killed 15 people at a hotel in Mogadishu on Wednesday. Militants from al-Shabaab, a group "
+            "affiliated with al-Qaeda, claimed responsibility for the attack and said it had killed 20 people.")
+    (event,) = extract(text).events
+    assert event.perpetrators == ["kb:al-shabaab"] and event.claimed_by == ["kb:al-shabaab"]
+
+
+def test_a_fronted_clause_about_an_earlier_event_names_no_attacker() -> None:
+    event = only_event("A week after the United States said its forces killed 13 fighters in an air strike, "
+                       "gunmen stormed a hotel in Mogadishu on Friday, killing nine guests.")
+    assert "kb:united-states" not in event.perpetrators
+    event = only_event("In retaliation for a raid by French forces, JNIM fighters stormed an army checkpoint in "
+                       "Kidal on 4 May, killing six soldiers.")
+    assert event.perpetrators == ["kb:jnim"]
+
+
+def test_a_date_inside_a_since_clause_is_not_the_attack_date() -> None:
+    event = only_event("Gunmen killed nine guests at a hotel in Mogadishu, the deadliest attack since the president "
+                       "took office in May.")
+    assert event.date is None

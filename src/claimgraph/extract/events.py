@@ -84,7 +84,8 @@ _GENERIC = KeywordPattern(re.compile(r"\b(?=[abs])(?:attacks|bombings|strikes)\s
                           openings("attacks|bombings|strikes"), word_start=True,
                           opens_match=True)
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
-_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$|"
+                       r"\bsince\s+(?!(?:early|late|mid)\b)[^,;]{0,60}?\b(?:in|on)\s+$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
 _STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|claim)s?\b", re.IGNORECASE)
 _STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their|the group['’]s)\s+(?:statement|communiqu[eé]|claim)$",
@@ -217,8 +218,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     perpetrators: list[str] = []
     named_attackers: list[str] = []  # "an al-Shabab attack"
     targets: list[str] = []
-    prior = _EARLIER_EVENT.search(text, sentence.start, sentence.end)  # "in response to a raid by French forces"
-    actor_units = [u for u in units if u.kind == "actor" and (prior is None or u.start < prior.start())]
+    earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
+    actor_units = [u for u in units if u.kind == "actor" and not (earlier and earlier[0] <= u.start < earlier[1])]
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
@@ -257,6 +258,19 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
 
 _EARLIER_EVENT = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|"
                             r"revenge\s+for)\b", re.IGNORECASE)
+_FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|just|only|shortly|hours|days|weeks|"
+                            r"months|day|week|month)\s+){0,2}after\b", re.IGNORECASE)
+
+
+def _earlier_event(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The stretch of a sentence that tells an earlier event, up to the next comma: "in retaliation for a raid by
+    French forces", "A week after the United States claimed an air strike, …"."""
+    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or _EARLIER_EVENT.search(
+        text, sentence.start, sentence.end)
+    if cue is None:
+        return None
+    comma = text.find(",", cue.end(), sentence.end)
+    return cue.start(), comma if comma >= 0 else sentence.end
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{1,50},")
 _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
@@ -436,7 +450,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):
             claimants = list(last_claim[1])
         dates = [d for d in sentence_dates(sentence.text, published, year)
-                 if not _NOT_WHEN.search(sentence.text, max(0, d.start - 12), d.start)]
+                 if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
         hedged = is_hedged(sentence.text)
         trigger_at = sentence.start + (noun.start() if noun else 0)

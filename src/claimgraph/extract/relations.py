@@ -215,7 +215,7 @@ _REPORTED_THAT = KeywordPattern(re.compile(  # "denied that they": itself
     rf"\b{initials(_REPORTING_VERBS)}(?:{_REPORTING_VERBS})\s+(?:\w+\s+){{0,3}}?that\b(?!\s+(?:they|it|he|she|we)\b)",
     re.IGNORECASE), ["that"], word_start=True)
 _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
-                          r"killed|killing)\b", re.IGNORECASE)
+                          r"stormed|overran|shelled|killed|killing)\b", re.IGNORECASE)
 _EVENT_NOUNS = "attack|bombing|blast|assault|strike|massacre|killing"
 _EVENT_AGENT = KeywordPattern(re.compile(
     rf"\b(?=[abksm])(?:{_EVENT_NOUNS})s?\b(?:,?\s+\w+){{0,4}}?\s+(?:(?:carried out|conducted|perpetrated|"

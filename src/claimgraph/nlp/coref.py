@@ -26,6 +26,9 @@ _COMBATANTS = re.compile(r"\s+(?:fighters|militants|gunmen|cadres|commanders|sui
 # "claimed by its rival", "his backers": the phrase names another actor than the pronoun's antecedent
 _ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|enem(?:y|ies)|all(?:y|ies)|"
                             r"adversar(?:y|ies)|foes?|patrons?|sponsors?|backers?|opponents?|competitors?)\b", re.I)
+# "a group affiliated with al-Qaeda … said it had killed 20": the group a name qualifies is the one that acts
+_QUALIFIES = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
+                        r"(?:the\s+)?$", re.I)
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
 _WANTED: dict[str, Callable[[str], bool]] = {
     "pair": lambda t: t == "armed_group",
@@ -94,7 +97,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                     if candidate.start < earliest:
                         break
                     continue
-                if wanted(candidate.type) and all(candidate.entity != f.entity for f in found):
+                if wanted(candidate.type) and all(candidate.entity != f.entity for f in found) and not (
+                        kind != "person" and _QUALIFIES.search(text, max(0, candidate.start - 30), candidate.start)):
                     if skip_nearest:
                         skip_nearest = False
                         continue
