@@ -122,3 +122,22 @@ def test_a_date_inside_a_since_clause_is_not_the_attack_date() -> None:
     event = only_event("Gunmen killed nine guests at a hotel in Mogadishu, the deadliest attack since the president "
                        "took office in May.")
     assert event.date is None
+
+
+def test_a_group_named_only_as_an_ally_does_not_claim() -> None:
+    extraction = extract("Iraqi militants allied with the Houthis claimed responsibility for a drone attack on the "
+                         "port of Eilat on Wednesday.")
+    assert all("kb:houthis" not in e.claimed_by for e in extraction.events)
+
+
+def test_a_modifier_names_its_own_backer() -> None:
+    extraction = extract("The Houthis said they had conducted a joint operation with an Iranian-backed militia, the "
+                         "Islamic Resistance in Iraq, against a port.")
+    assert ("kb:houthis", "supports", "kb:islamic-resistance-in-iraq") not in relations(extraction)
+
+
+def test_a_speaker_after_the_report_is_not_its_object() -> None:
+    for text in ("Missiles fired by the Houthis at a tanker in the Gulf of Aden hit the ship, the US Central Command "
+                 "said.", "One of two missiles fired by the Houthis at a tanker in the Gulf of Aden hit the ship and "
+                 "caused \u201cdamage,\u201d the US Central Command said."):
+        assert not any(c.object == "kb:centcom" for c in extract(text).claims)

@@ -171,6 +171,8 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
 
 
 _BASED = re.compile(r"-based\b")
+_QUALIFIED_BY = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 _LINKED = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored)\b", re.IGNORECASE)
 # "an al-Qaeda affiliate claimed …", "the Islamic State's regional branch": another group acts
 _ITS_BRANCH = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:affiliate|branch|offshoot|franchise|splinter group|proxy|"
@@ -193,7 +195,8 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
                 text.startswith(",", before[-1].end):
             before.pop()  # "ISKP, the regional affiliate of ISIS, claimed …": the claimant is ISKP
         if before and claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
-                text[before[-1].end:claim.start()]):
+                text[before[-1].end:claim.start()]) and not _QUALIFIED_BY.search(
+                text, max(0, before[-1].start - 30), before[-1].start):  # "militants allied with the Houthis claimed"
             found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
     for unit in units:
         if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):

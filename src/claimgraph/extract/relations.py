@@ -246,7 +246,7 @@ _ORG_AFFILIATE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?P<role>affiliate|b
 _AFTER_PREPOSED = re.compile(r"\s*,\s*(?:[^,;()]{0,70}\(\s*|[A-Z][\w’'-]*\s+)?")  # "…, Name (ACRONYM)"
 _COMMA_ARTICLE = re.compile(r"\s*,\s*(?:a|an|the)\s+")
 _COMMA_JOIN = re.compile(r"\s*,\s*(?:the\s+|both\s+|its\s+)?")
-_QUOTE_END = re.compile(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$")
+_QUOTE_END = re.compile(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$|,[”\"'’]?\s*(?:the\s+)?$")  # "…, the US military said"
 _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -352,7 +352,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if _REPORTED_THAT.search(link):
         return []  # "Pakistan said that militants attacked a post": the speaker is not the subject
     if _SPEAKS_NEXT.match(text, right.end) and _QUOTE_END.search(link):
-        return []  # "… against any country," he said: the speaker is not the object
+        return []  # "… against any country," he said; "…, the US military said": the speaker is not the object
     via = left.via or right.via
     span = (left.start, right.end)
     people_right = [e for e in right.ids if _type(entities, e) == "person"]
@@ -400,6 +400,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
             return _pairs(left.ids, "supports", right.ids, left.start, right.end + 40, link, via)
         return []
     trigger, match = best
+    if match.group().startswith("-") and match.start() > 0:
+        return []  # "a joint operation with an Iranian-backed militia": the backer is the word before the dash
     relation = trigger.relation
     if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
