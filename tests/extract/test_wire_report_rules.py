@@ -141,3 +141,19 @@ def test_a_speaker_after_the_report_is_not_its_object() -> None:
                  "said.", "One of two missiles fired by the Houthis at a tanker in the Gulf of Aden hit the ship and "
                  "caused \u201cdamage,\u201d the US Central Command said."):
         assert not any(c.object == "kb:centcom" for c in extract(text).claims)
+
+
+def test_an_acronym_the_text_gives_another_meaning_is_not_the_known_body() -> None:
+    extraction = extract("Fighters targeted a vehicle of the Crime Investigation Agency (CIA) in Khuzdar on Tuesday. "
+                         "Two CIA officials were wounded.")
+    assert "kb:cia" not in {a.id for a in extraction.actors}
+    extraction = extract("The Central Intelligence Agency (CIA) said the ISI backs the Afghan Taliban.")
+    assert "kb:cia" in {a.id for a in extraction.actors}
+
+
+def test_a_spokesman_who_repeats_the_claim_is_not_a_second_claimant() -> None:
+    text = ("The Baloch Liberation Army has claimed responsibility for an attack on a post in Zamuran on Wednesday. "
+            "Its spokesman, Jeeyand Baloch, said fighters used rockets. He claimed that the attack killed three "
+            "soldiers.")
+    (event,) = extract(text).events
+    assert event.claimed_by == ["kb:bla"]

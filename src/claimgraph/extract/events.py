@@ -489,6 +489,9 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 events.append(draft)
     for event in events:
+        groups = [c for c in event.claimed_by if doc.entities[c].type != "person"]
+        if groups:  # "the BLA claimed …; he claimed that the attack killed three": the spokesman speaks for it
+            event.claimed_by = groups
         if not event.perpetrators and len(event.claimed_by) == 1:
             event.perpetrators = list(event.claimed_by)
     _carry_perpetrators(doc, events)

@@ -250,6 +250,7 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     _add_armed_communities(builder)
     _add_discovered(builder)
     _apply_defined_acronyms(builder)
+    _drop_redefined_acronyms(builder)
     _add_short_names(builder)
     _drop_datelines(builder)
     sentences = split_sentences(text)
@@ -421,6 +422,26 @@ def _apply_defined_acronyms(builder: _Builder) -> None:
                     builder.replace(same_span[0], mention.entity)
             elif not builder.occupied(start, end):
                 builder.add(start, end, mention.entity, "actor")
+
+
+_NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){2,8})\(\s*$")
+
+
+def _drop_redefined_acronyms(builder: _Builder) -> None:
+    """"the Crime Investigation Agency (CIA)": the text gives a known acronym to a body the KB does not know;
+    the KB's body of that acronym is not meant, there or later."""
+    text = builder.text
+    redefined: set[tuple[str, str]] = set()
+    for mention in builder.mentions:
+        if mention.kind != "actor" or not mention.text.isupper():
+            continue
+        name = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 80), mention.start)
+        if name is None or builder.occupied(name.start(1), name.end(1)):
+            continue  # "the Central Intelligence Agency (CIA)" is the KB's own name, already a mention
+        if "".join(word[0] for word in name.group(1).split() if word[0].isupper()) == mention.text:
+            redefined.add((mention.text, mention.entity))
+    if redefined:
+        builder.mentions = [m for m in builder.mentions if (m.text, m.entity) not in redefined]
 
 
 def _could_abbreviate(acronym: str, name: str) -> bool:
