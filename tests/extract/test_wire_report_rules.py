@@ -157,3 +157,17 @@ def test_a_spokesman_who_repeats_the_claim_is_not_a_second_claimant() -> None:
             "soldiers.")
     (event,) = extract(text).events
     assert event.claimed_by == ["kb:bla"]
+
+
+def test_the_claimant_is_the_name_a_long_apposition_describes() -> None:
+    event = only_event("The Resistance Front (TRF), a proxy of the Pakistan-based terror outfit Lashkar-e-Taiba "
+                       "(LeT), has claimed responsibility for the April 22 attack in Pahalgam which killed 26 people.")
+    assert event.claimed_by == ["kb:trf"] and event.perpetrators == ["kb:trf"]
+
+
+def test_a_later_mention_of_the_attack_opens_no_new_incident_elsewhere() -> None:
+    text = ("Gunmen killed 26 tourists in Pahalgam on 22 April. The group that claimed it has been active for years. "
+            "Its cadres come from older outfits. Officials praised the police. The region has seen calm since. "
+            "Investigators linked the attack to safe houses in Muzaffarabad and Karachi.")
+    events = extract(text).events
+    assert [e.place.name if e.place else None for e in events] == ["Pahalgam"]

@@ -50,7 +50,8 @@ ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first lett
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,4}(?:of|to|for|with)\s+(?:the\s+)?")
+_APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:the|a|an|its|their)\s+[^;.]*,\s*(?:(?:has|have|had|also|quickly|later|"
+                            r"reportedly|swiftly|soon)\s+)*", re.IGNORECASE)
 _CLAIM_BY = KeywordPattern(re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$",
                                       re.IGNORECASE), ["claim"], word_start=True, opens_match=True)
 _PERPETRATOR_AFTER = KeywordPattern(re.compile(
@@ -191,11 +192,14 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
     found: list[str] = []
     for claim in ATTACK_CLAIM.finditer(text, sentence.start, sentence.end):
         before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
-        if len(before) > 1 and _APPOSITION.fullmatch(text, before[-2].end, before[-1].start) and \
-                text.startswith(",", before[-1].end):
-            before.pop()  # "ISKP, the regional affiliate of ISIS, claimed …": the claimant is ISKP
-        if before and claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
-                text[before[-1].end:claim.start()]) and not _QUALIFIED_BY.search(
+        # "ISKP, the regional affiliate of ISIS, claimed …", "TRF, a proxy of the Pakistan-based LeT, has claimed":
+        # the claimant is the name the apposition describes
+        head = next((i for i, u in enumerate(before[:-1]) if _APPOSITION_TO.fullmatch(text, u.end, claim.start())),
+                    None)
+        if head is not None:
+            before = before[:head + 1]
+        if before and (head is not None or claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
+                text[before[-1].end:claim.start()])) and not _QUALIFIED_BY.search(
                 text, max(0, before[-1].start - 30), before[-1].start):  # "militants allied with the Houthis claimed"
             found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
     for unit in units:
@@ -367,6 +371,14 @@ def _is_headline(sentence: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
+def _names_only_an_earlier_attack(sentence: str) -> bool:
+    """"… linking the attack to safe houses in Karachi": "the attack" goes back to one told before; with no
+    victims or date of its own the sentence opens no new incident where it names another place."""
+    earlier = [match.span() for match in _ANAPHOR.finditer(sentence)]
+    return bool(earlier) and all(any(a <= noun.start() < b for a, b in earlier)
+                                 for noun in _ATTACK_NOUN.finditer(sentence))
+
+
 def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
     """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident; "an
     overnight attack …, the latest in a string of assaults" still tells one incident."""
@@ -485,7 +497,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             if target is not None:
                 _merge(doc, target, draft)
             elif (place or draft.date) and (noun or victims or perpetrators or claimants) and not _aggregate(
-                    sentence.text, victims):
+                    sentence.text, victims) and not (events and not victims and not draft.date and
+                                                     _names_only_an_earlier_attack(sentence.text)):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 events.append(draft)
     for event in events:
