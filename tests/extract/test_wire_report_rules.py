@@ -171,3 +171,39 @@ def test_a_later_mention_of_the_attack_opens_no_new_incident_elsewhere() -> None
             "Investigators linked the attack to safe houses in Muzaffarabad and Karachi.")
     events = extract(text).events
     assert [e.place.name if e.place else None for e in events] == ["Pahalgam"]
+
+
+def test_the_source_of_according_to_is_the_name_right_after_it() -> None:
+    event = only_event("According to AFP, fighters of the Islamic State killed six soldiers in a raid on a base in "
+                       "Damboa on Sunday.")
+    assert event.asserted_by.name == "AFP"
+
+
+def test_an_offshoot_named_after_its_and_its_is_a_splinter() -> None:
+    extraction = extract("The northeast has suffered from Boko Haram and its rival offshoot, the Islamic State West "
+                         "Africa Province (ISWAP), for years.")
+    assert ("kb:iswap", "splinter_of", "kb:boko-haram") in relations(extraction)
+    assert ("kb:iswap", "member_of", "kb:boko-haram") not in relations(extraction)
+
+
+def test_a_border_the_scene_lies_near_is_not_the_scene() -> None:
+    event = only_event("ISWAP fighters stormed a camp in Kareto hamlet near the Niger border on 3 November, killing "
+                       "five soldiers.")
+    assert event.place is not None and event.place.name == "Kareto"
+
+
+def test_a_word_going_on_past_an_apostrophe_is_not_a_place_name() -> None:
+    extraction = extract("One faction is led by Abu Mus\u2019ab al-Barnawi and focuses on attacking army targets.")
+    assert extraction.places == [] and extraction.events == []
+
+
+def test_a_claim_told_twice_in_one_sentence_has_one_claimant() -> None:
+    event = only_event("ISWAP claimed responsibility for the attack on a Nigerian army base in Kareto on 3 June and "
+                       "said its fighters killed 20 soldiers.")
+    assert event.claimed_by == ["kb:iswap"]
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_attack() -> None:
+    event = only_event("Three soldiers were killed when Boko Haram militants raided a base in Maiduguri, security "
+                       "sources said on Saturday, February 9.")
+    assert event.date is None

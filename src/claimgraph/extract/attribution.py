@@ -43,8 +43,9 @@ _DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNOR
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")
 _ACCORDING = KeywordPattern(re.compile(r"\baccording to\s+", re.IGNORECASE), ["according to"], word_start=True,
                             opens_match=True)
+_CLAUSE_MARK = re.compile(r"[,;:.]")
 _SOURCE_PHRASE = re.compile(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
-                            r"statement|reports|data|estimates)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
+                            r"statement|reports|data|estimates|commanders|officers|witnesses|residents)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
 
 
@@ -120,7 +121,8 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
             found.append(Attribution(_speaker_for(after[0], entities), start, verb.start(), hedged, denial,
                                      after[0].start, after[0].end))
     for according in _ACCORDING.finditer(text, start, end):
-        after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40]
+        after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40
+                 and not _CLAUSE_MARK.search(text, according.end(), m.start)]  # "according to AFP, ISKP …"
         document = _DOCUMENT_AFTER.match(text, after[0].end) if after else None
         if after and document is None:
             found.append(Attribution(_speaker_for(after[0], entities), start, end, False, False,

@@ -86,6 +86,7 @@ _GENERIC = KeywordPattern(re.compile(r"\b(?=[abs])(?:attacks|bombings|strikes)\s
                           opens_match=True)
 _OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$|"
+                       r"\b(?:said|says|told|reported|announced|stated|added)\s+(?:on\s+)?$|"  # the day of the report
                        r"\bsince\s+(?!(?:early|late|mid)\b)[^,;]{0,60}?\b(?:in|on)\s+$", re.IGNORECASE)
 _REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
 _STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|claim)s?\b", re.IGNORECASE)
@@ -172,6 +173,9 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
 
 
 _BASED = re.compile(r"-based\b")
+_AND_THEN = re.compile(r"\band\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
+_BORDER = re.compile(r"(?:['’]s?)?\s+border\b", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:near|along|close to|by|off)\s+(?:the\s+)?$", re.IGNORECASE)
 _QUALIFIED_BY = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 _LINKED = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored)\b", re.IGNORECASE)
@@ -191,6 +195,8 @@ def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], t
 def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo]) -> list[str]:
     found: list[str] = []
     for claim in ATTACK_CLAIM.finditer(text, sentence.start, sentence.end):
+        if found and _AND_THEN.search(text, max(sentence.start, claim.start() - 12), claim.start()):
+            continue  # "X claimed the attack on a Nigerian army base and said its fighters …": X again
         before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
         # "ISKP, the regional affiliate of ISIS, claimed …", "TRF, a proxy of the Pakistan-based LeT, has claimed":
         # the claimant is the name the apposition describes
@@ -306,12 +312,13 @@ _NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IG
 
 
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
-    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …") and
-    a group's base ("a Mali-based group")."""
+    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …"), a
+    group's base ("a Mali-based group") and a border the scene lies near ("a camp near the Niger border")."""
     entities = doc.entities
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
              and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)
-             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start) and not _BASED.match(doc.text, m.end)]
+             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start) and not _BASED.match(doc.text, m.end)
+             and not (_BORDER.match(doc.text, m.end) and _NEAR.search(doc.text, max(0, m.start - 20), m.start))]
     return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
         entities[m.entity].type == "state" and by_name(m, entities[m.entity]))]
 

@@ -128,9 +128,11 @@ TRIGGERS: tuple[Trigger, ...] = (
                    r"protection|money)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
        forward=False, anchored=True, words=_RECEIVE, opens=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
-    _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|offshoot|"
+    _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,
        whole=True),
+    _t("splinter_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:offshoot|splinter group|breakaway faction)s?\s*,?\s*"
+                      r"(?:the\s+)?", forward=False, anchored=True, whole=True),
     # actions
     _t("supports", rf"\b{initials(_SUPPORT_VERBS)}(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY,
        forward=False, anchored=True, words=_SUPPORT_VERBS, opens=True),

@@ -152,7 +152,8 @@ def _candidates(text: str, index: _Index, folded: str | None) -> list[Span3]:
 
 
 def _whole_words(text: str, hits: list[Hit]) -> Iterator[Hit]:
-    """The hits with no letter, digit or underscore on either side in ``text``."""
+    """The hits with no letter, digit or underscore on either side in ``text``, nor an apostrophe that goes on
+    with the word ("Mus" in "Abu Mus’ab"; "Pakistan’s" ends at the name)."""
     size = len(text)
     for hit in hits:
         _, start, end = hit
@@ -162,9 +163,15 @@ def _whole_words(text: str, hits: list[Hit]) -> Iterator[Hit]:
                 continue
         if end < size:
             after = text[end]
-            if after.isalnum() or after == "_":
+            if after.isalnum() or after == "_" or (after in "'’" and _goes_on(text, end + 1)):
                 continue
         yield hit
+
+
+def _goes_on(text: str, index: int) -> bool:
+    """Whether letters after an apostrophe at ``index - 1`` go on with the word (not a possessive "s")."""
+    tail = text[index:index + 2]
+    return bool(tail) and tail[0].isalpha() and not (tail[0] in "sS" and not tail[1:2].isalnum())
 
 
 def select_longest(candidates: list[Span3]) -> list[Span3]:
