@@ -207,3 +207,30 @@ def test_the_day_of_a_report_is_not_the_day_of_the_attack() -> None:
     event = only_event("Three soldiers were killed when Boko Haram militants raided a base in Maiduguri, security "
                        "sources said on Saturday, February 9.")
     assert event.date is None
+
+
+def claims(extraction: Extraction) -> dict[tuple[str, str, str], str]:
+    return {(c.subject, c.relation, c.object): c.polarity for c in extraction.claims}
+
+
+def test_a_named_victim_of_a_strike_is_its_target() -> None:
+    found = relations(extract("Ayman al-Zawahiri\u2019s killing in a US drone strike in Kabul changed the picture."))
+    assert ("kb:united-states", "attacks", "kb:ayman-al-zawahiri") in found
+    assert ("kb:ayman-al-zawahiri", "attacks", "kb:united-states") not in found
+
+
+def test_an_arch_nemesis_is_a_rival() -> None:
+    found = relations(extract("The Taliban\u2019s arch-nemesis, the Islamic State Khorasan Province, remains defiant."))
+    assert {("kb:afghan-taliban", "rival_of", "kb:iskp"), ("kb:iskp", "rival_of", "kb:afghan-taliban")} & found
+
+
+def test_refusing_to_act_against_a_group_is_negated() -> None:
+    found = claims(extract("Against Pakistan\u2019s expectations, the Afghan Taliban have refused to act against the "
+                           "TTP."))
+    assert found[("kb:afghan-taliban", "rival_of", "kb:ttp")] == "negated"
+
+
+def test_a_client_organisation_is_supported_by_its_patron() -> None:
+    found = relations(extract("The Tehrik-i-Taliban Pakistan (TTP) and its client organization, Islamic State "
+                              "Khorasan Province (ISKP), threaten peace in Pakistan."))
+    assert ("kb:ttp", "supports", "kb:iskp") in found

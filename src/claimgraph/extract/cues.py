@@ -8,7 +8,7 @@ from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.text import initials
 
 _DENYING = r"den(?:y|ies|ied|ying)|rejected|rejects|refuted|refutes|dismissed|dismisses"
-_NEGATING = rf"not|never|no longer|no|neither|nor|without|{_DENYING}"
+_NEGATING = rf"not|never|no longer|no|neither|nor|without|refused to|refuses to|declined to|{_DENYING}"
 # every match opens with one of the words ("n't" inside a word: "don't")
 NEGATION = KeywordPattern(re.compile(rf"\b(?:{_NEGATING})\b|n['’]t\b", re.IGNORECASE),
                           [*openings(_NEGATING), "n'", "n’"], opens_match=True)

@@ -251,6 +251,8 @@ _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
+_VICTIM_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:killing|assassination|death|murder|execution|arrest|capture)\s+"
+                        r"(?:in|by|at the hands of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
 
@@ -393,6 +395,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []  # "al-Qaeda's Sahelian affiliate has increased …", "an al-Qaeda affiliate claimed …": not al-Qaeda
     if _EVENT_AGENT.search(link):
         return []  # "had no role in the attack carried out by JeM", "attacks blamed on the TTP": the event's author
+    if _VICTIM_OF.match(link) and right.kind == "actor":  # "al-Zawahiri's killing in a US drone strike"
+        return _pairs(right.ids, "attacks", left.ids, *span, link, via)
     best = _best_trigger(link)
     after_object = text[right.end:right.end + 60]
     if best is None:

@@ -81,7 +81,7 @@ _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat
            r"ties to|aligned|pact|convergence|converg|collusion|colluding|colluded|in cahoots|common cause|"
            r"share[sd]?\s+(?:\w+\s+){0,2}(?:objectives|goals|agenda|interests|aims|ideology)|"
            r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)")
-_RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|hostil|oppos|against|at war|war (?:with|on)|feud|"
+_RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|nemes|hostil|oppos|against|at war|war (?:with|on)|feud|"
           r"conflict with|battl|pushed back|driven out|expelled|despis|hatred|antagonis|confront|"
           r"friction|turf war|enmity|anti-")
 
@@ -131,6 +131,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,
        whole=True),
+    _t("supports", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:client|prot[eé]g[eé])(?:\s+(?:organi[sz]ation|group|"
+                   r"outfit))?s?\s*,?\s*(?:the\s+)?", anchored=True, whole=True),
     _t("splinter_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:offshoot|splinter group|breakaway faction)s?\s*,?\s*"
                       r"(?:the\s+)?", forward=False, anchored=True, whole=True),
     # actions

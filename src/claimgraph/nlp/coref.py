@@ -23,9 +23,10 @@ _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", 
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
 _COMBATANTS = re.compile(r"\s+(?:fighters|militants|gunmen|cadres|commanders|suicide bombers|mujahideen)\b", re.I)
-# "claimed by its rival", "his backers": the phrase names another actor than the pronoun's antecedent
+# "claimed by its rival", "his backers", "and its client organisation": another actor than the antecedent
 _ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|enem(?:y|ies)|all(?:y|ies)|"
-                            r"adversar(?:y|ies)|foes?|patrons?|sponsors?|backers?|opponents?|competitors?)\b", re.I)
+                            r"adversar(?:y|ies)|foes?|patrons?|sponsors?|backers?|opponents?|competitors?|clients?|"
+                            r"prox(?:y|ies)|offshoots?|splinters?|affiliates?|branch(?:es)?|franchises?)\b", re.I)
 # "a group affiliated with al-Qaeda … said it had killed 20": the group a name qualifies is the one that acts
 _QUALIFIES = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
                         r"(?:the\s+)?$", re.I)
