@@ -234,3 +234,9 @@ def test_a_client_organisation_is_supported_by_its_patron() -> None:
     found = relations(extract("The Tehrik-i-Taliban Pakistan (TTP) and its client organization, Islamic State "
                               "Khorasan Province (ISKP), threaten peace in Pakistan."))
     assert ("kb:ttp", "supports", "kb:iskp") in found
+
+
+def test_the_one_killed_in_a_strike_is_not_its_perpetrator() -> None:
+    event = only_event("Ayman al-Zawahiri\u2019s killing in a US drone strike in Kabul on 31 July 2022 shook "
+                       "the group.")
+    assert event.perpetrators == ["kb:united-states"]

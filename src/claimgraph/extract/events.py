@@ -173,6 +173,7 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
 
 
 _BASED = re.compile(r"-based\b")
+_POSSESSOR_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _BORDER = re.compile(r"(?:['’]s?)?\s+border\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|along|close to|by|off)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -249,8 +250,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         lead = lead[:suspected.start()] if suspected else lead
         if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not (
                 _RELATIVE_OR_AGENT.search(lead) or _REPORTING_BETWEEN.search(lead)):
-            if not suspected and _PASSIVE.search(lead):
-                targets += [e for e in unit.ids if entities[e].kind == "actor"]
+            if not suspected and (_PASSIVE.search(lead) or _POSSESSOR_OF.fullmatch(lead)):
+                targets += [e for e in unit.ids if entities[e].kind == "actor"]  # "al-Zawahiri's killing in …"
             elif not _PREPOSITION_BEFORE.search(text[max(0, unit.start - 8):unit.start]):
                 perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
