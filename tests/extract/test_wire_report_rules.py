@@ -240,3 +240,18 @@ def test_the_one_killed_in_a_strike_is_not_its_perpetrator() -> None:
     event = only_event("Ayman al-Zawahiri\u2019s killing in a US drone strike in Kabul on 31 July 2022 shook "
                        "the group.")
     assert event.perpetrators == ["kb:united-states"]
+
+
+def test_a_source_is_no_party_to_what_it_reports() -> None:
+    for text in ("ISWAP fighters killed 22 soldiers in Borno on Sunday, according to a United Nations report.",
+                 "The United Nations said the raid came two days after ADF fighters attacked a village in Ituri."):
+        assert not any("kb:united-nations" in (c.subject, c.object) for c in extract(text).claims), text
+
+
+def test_a_quoted_official_named_with_his_role_is_no_object() -> None:
+    text = ("At least 16 people were killed in North Kivu on Tuesday. \u201cWe believe that the ADF are the "
+            "perpetrators of this attack,\u201d local official Fabien Kakule told Reuters.")
+    extraction = extract(text)
+    assert not any(c.relation == "attacks" and c.object.startswith("new:") for c in extraction.claims)
+    (event,) = extraction.events
+    assert event.perpetrators == ["kb:adf"]

@@ -173,6 +173,8 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
 
 
 _BASED = re.compile(r"-based\b")
+_ARE_THE_PERPETRATORS = re.compile(r"\s+(?:are|is|was|were)\s+(?:the\s+)?(?:perpetrators?|authors?|culprits?)\s+of\b",
+                                   re.IGNORECASE)
 _POSSESSOR_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _BORDER = re.compile(r"(?:['’]s?)?\s+border\b", re.IGNORECASE)
@@ -257,7 +259,7 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         before = text[max(sentence.start, unit.start - 60):unit.start]
         attackers_of = _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(text, unit.end, sentence.end)
         if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before) or \
-                attackers_of:
+                attackers_of or _ARE_THE_PERPETRATORS.match(after):
             perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif _names_its_attack(text, unit, after, sentence, entities):
             named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)

@@ -214,6 +214,12 @@ _REPORTING_VERBS = (r"said|says|say|told|stated|claimed|claims|alleged|added|not
 _REPORTED_THAT = KeywordPattern(re.compile(  # "denied that they": itself
     rf"\b{initials(_REPORTING_VERBS)}(?:{_REPORTING_VERBS})\s+(?:\w+\s+){{0,3}}?that\b(?!\s+(?:they|it|he|she|we)\b)",
     re.IGNORECASE), ["that"], word_start=True)
+_REPORTED_BY_SPEAKER = "said|says|reported|stated|added"
+_REPORTED = KeywordPattern(re.compile(  # "said militants attacked", not "said it attacked" (itself)
+    rf"\b{initials(_REPORTED_BY_SPEAKER)}(?:{_REPORTED_BY_SPEAKER})\s+"
+    r"(?!(?:that\s+)?(?:they|it|he|she|we|its|their|his|her)\b)(?:that\s+)?\w", re.IGNORECASE),
+    openings(_REPORTED_BY_SPEAKER), word_start=True, opens_match=True)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _ATTACK_WORD = re.compile(r"\b(?:attack\w*|strike|strikes|struck|target\w*|raid\w*|bomb\w*|ambush\w*|assault\w*|"
                           r"stormed|overran|shelled|killed|killing)\b", re.IGNORECASE)
 _EVENT_NOUNS = "attack|bombing|blast|assault|strike|massacre|killing"
@@ -246,7 +252,8 @@ _ORG_AFFILIATE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?P<role>affiliate|b
 _AFTER_PREPOSED = re.compile(r"\s*,\s*(?:[^,;()]{0,70}\(\s*|[A-Z][\w’'-]*\s+)?")  # "…, Name (ACRONYM)"
 _COMMA_ARTICLE = re.compile(r"\s*,\s*(?:a|an|the)\s+")
 _COMMA_JOIN = re.compile(r"\s*,\s*(?:the\s+|both\s+|its\s+)?")
-_QUOTE_END = re.compile(r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$|,[”\"'’]?\s*(?:the\s+)?$")  # "…, the US military said"
+_QUOTE_END = re.compile(  # '…," he said', '…," local official X told', "…, the US military said"
+    r"[”\"'’]\s*,?\s*$|[,.]\s*[”\"'’]\s*$|,[”\"'’]?\s*(?:the\s+)?$|[,.]?[”\"]\s*(?:[\w-]+\s+){1,3}$")
 _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -351,8 +358,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []
     if _MODIFIER_LINK.match(link) and len(link.split()) > 2:
         return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
-    if _REPORTED_THAT.search(link):
-        return []  # "Pakistan said that militants attacked a post": the speaker is not the subject
+    if _REPORTED_THAT.search(link) or _REPORTED.search(link) or _ACCORDING_TO.search(link):
+        return []  # "Pakistan said (that) militants attacked a post", "…, according to a UN report": a speaker
     if _SPEAKS_NEXT.match(text, right.end) and _QUOTE_END.search(link):
         return []  # "… against any country," he said; "…, the US military said": the speaker is not the object
     via = left.via or right.via
