@@ -255,3 +255,24 @@ def test_a_quoted_official_named_with_his_role_is_no_object() -> None:
     assert not any(c.relation == "attacks" and c.object.startswith("new:") for c in extraction.claims)
     (event,) = extraction.events
     assert event.perpetrators == ["kb:adf"]
+
+
+def test_a_place_then_its_region_is_one_scene() -> None:
+    event = only_event("The Islamic State claimed responsibility for killing two SDF fighters in a village in the "
+                       "countryside of Deir ez-Zor Governorate, eastern Syria, on 3 March.")
+    assert event.killed == 2
+    event = only_event("Gunmen killed an SDF fighter on 3 March in the town of Jazrat al-Milaj, west of Deir ez-Zor "
+                       "Governorate, eastern Syria.")
+    assert event.place is not None and event.place.name == "Jazrat al-Milaj"
+
+
+def test_where_the_victims_were_heading_is_not_the_scene() -> None:
+    event = only_event("Gunmen shot dead six SDF members in Raqqa on 3 March while they were heading to the city of "
+                       "Hasakah.")
+    assert event.place is not None and event.place.name == "Raqqa"
+
+
+def test_a_second_passive_agent_is_supported_not_the_first_subject() -> None:
+    extraction = extract("SDF outposts have repeatedly been attacked by armed groups supported by the Syrian "
+                         "government.")
+    assert ("kb:syria", "supports", "kb:sdf") not in relations(extraction)

@@ -307,8 +307,8 @@ def _by_demonym(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
 
 _HEADING = "heading|headed|bound|travell?ing|en route|sailing|flying|driving|on its way"
 _ROUTE = KeywordPattern(re.compile(rf"\b(?:{_HEADING})\s+(?:from\s+[\w'’ -]{{1,30}}?\s+)?(?:to|toward|towards|for|from)"
-                                   r"\s+(?:the\s+)?$", re.IGNORECASE), openings(_HEADING), word_start=True,
-                        opens_match=True)
+                                   r"\s+(?:the\s+)?(?:(?:city|town|village|port|capital)\s+of\s+)?$", re.IGNORECASE),
+                        openings(_HEADING), word_start=True, opens_match=True)
 
 
 _NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -331,7 +331,10 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         _DATELINE.match(text, mention.start) and mention.start == text.rfind("\n", 0, mention.start) + 1)
 
 
-_INSIDE_LINK = re.compile(r"\s*(?:,|\(|of|in|,\s*in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:in|of))\s*(?:the\s+)?")
+_DIRECTION = r"(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?"
+# "Kidal, Mali", "in the countryside of X", "X, a town in Y", "X, eastern Syria", "X, west of Y"
+_INSIDE_LINK = re.compile(rf"\s*(?:,|\(|of|in|,\s*in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:in|of)|"
+                          rf",\s*{_DIRECTION}(?:\s+of)?)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|must|could|can|"
@@ -360,7 +363,7 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
         if groups:
             last = groups[-1][-1]
             inside = mention.entity in doc.entities[last.entity].ancestors or (
-                doc.entities[mention.entity].type == "state")
+                doc.entities[mention.entity].type == "state") or last.entity.startswith("place:new:")
             outside = last.entity in doc.entities[mention.entity].ancestors
             link = doc.text[last.end:mention.start]
             if (inside and _INSIDE_LINK.fullmatch(link)) or (

@@ -258,6 +258,7 @@ _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
+_BY_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[a-z]")
 _VICTIM_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:killing|assassination|death|murder|execution|arrest|capture)\s+"
                         r"(?:in|by|at the hands of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
@@ -413,6 +414,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     trigger, match = best
     if match.group().startswith("-") and match.start() > 0:
         return []  # "a joint operation with an Iranian-backed militia": the backer is the word before the dash
+    if not trigger.forward and _BY_AGENT_BEFORE.search(link, 0, match.start()):
+        return []  # "attacked by armed groups supported by Iran": the groups are the ones supported
     relation = trigger.relation
     if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them

@@ -323,7 +323,7 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     return marked
 
 
-_PLACE_NAME = r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+_PLACE_NAME = r"([A-Z][\w’'-]+(?:[ -](?:(?:al|el|ad|as|ash|at|az|ar|an|ul)-)?[A-Z][\w’'-]+){0,2})"  # "Jazrat al-Milaj"
 _PLACE_WORDS = r"area|district|village|hamlet|town|city|region|county|tehsil|camp|locality|neighbourhood|neighborhood"
 _PLACE_WORD = rf"(?:{_PLACE_WORDS})"
 _UNKNOWN_BEFORE_KNOWN = re.compile(rf"\b(?:in|near|at|outside|from|of)\s+(?:the\s+)?{_PLACE_NAME}(?:\s+{_PLACE_WORD})?"
