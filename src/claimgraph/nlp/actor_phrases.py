@@ -7,10 +7,11 @@ names the state's army where the KB has one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-import ahocorasick
+from ahocorasick_rs import BytesAhoCorasick
 
 from claimgraph.kb import KnowledgeBase
 from claimgraph.nlp.text import fold
@@ -44,19 +45,15 @@ _POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army
 
 class _DemonymIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.automaton = ahocorasick.Automaton()
+        found: dict[str, tuple[int, str]] = {}  # folded demonym → (its length, its state)
         for demonym, state in kb.demonyms().items():
-            self.automaton.add_word(fold(demonym), (len(demonym), state))
-        self.empty = len(self.automaton) == 0
-        if not self.empty:
-            self.automaton.make_automaton()
+            found[fold(demonym)] = (len(demonym), state)
+        self.demonyms = list(found.items())
+        self.automaton = _automaton(found)
         self.group_heads = _group_heads(kb)
-        self.heads = ahocorasick.Automaton()  # the heads written as one word ``_HEAD_WORD`` matches
-        for word in self.group_heads:
-            if _HEAD_WORD.fullmatch(word):
-                self.heads.add_word(word, len(word))
-        if len(self.heads):
-            self.heads.make_automaton()
+        # the heads written as one word ``_HEAD_WORD`` matches
+        self.heads = [word for word in self.group_heads if _HEAD_WORD.fullmatch(word)]
+        self.heads_automaton = _automaton(self.heads)
         self.armies: dict[str, str] = {}
         for actor in kb.actors.values():
             if actor.type == "state_agency" and actor.parent and re.search(r"\b(Army|Armed Forces)\b", actor.name):
@@ -65,24 +62,47 @@ class _DemonymIndex:
                     self.armies[actor.parent] = actor.id
 
 
+def _ascii(text: str) -> bytes:
+    """How the automata read a text: one byte per character, ``?`` for any that is not ASCII (offsets kept)."""
+    return text.encode("ascii", "replace")
+
+
+def _automaton(words: Iterable[str]) -> BytesAhoCorasick | None:
+    """An automaton reporting every occurrence of the ``words``, overlapping ones too, numbered in order."""
+    patterns = [_ascii(word) for word in words]
+    return BytesAhoCorasick(patterns) if patterns else None
+
+
 _INDEXES: WeakKeyDictionary[KnowledgeBase, _DemonymIndex] = WeakKeyDictionary()
 _MEMBER_NOUNS = re.compile(r"\s+(?:extremists|militants|fighters|operatives|insurgents|gunmen|commanders|cadres|"
                            r"terrorists|members)\b")
 _HEAD_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def _whole_words(text: str, words: ahocorasick.Automaton) -> list[tuple[int, int]]:
-    """Spans of the automaton's words that stand as whole words in ``text`` (no word character on either side),
+def _whole_words(text: str, words: list[str], automaton: BytesAhoCorasick | None) -> list[tuple[int, int]]:
+    """Spans of the ASCII ``words`` that stand as whole words in ``text`` (no word character on either side),
     in order: what ``_HEAD_WORD.finditer`` finds of them."""
-    if not len(words):
+    if automaton is None:
         return []
     found = []
-    for last, length in words.iter(text):
-        start, end = last + 1 - length, last + 1
+    for _, start, end in automaton.find_matches_as_indexes(_ascii(text), overlapping=True):
         before, after = text[start - 1:start], text[end:end + 1]
         if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
             found.append((start, end))
     return sorted(found)
+
+
+def _demonyms_in(folded: str, index: _DemonymIndex) -> list[tuple[int, int, str]]:
+    """(start, end, state) of every demonym in the folded text, overlapping ones too, by end and longest first.
+    A ``?`` of a demonym that is not all ASCII reads any such character: those are checked on the text."""
+    if index.automaton is None:
+        return []
+    found = []
+    for pattern, start, end in index.automaton.find_matches_as_indexes(_ascii(folded), overlapping=True):
+        demonym, (length, state) = index.demonyms[pattern]
+        if demonym.isascii() or folded[start:end] == demonym:
+            found.append((end - length, end, state))
+    return sorted(found, key=lambda hit: (hit[1], hit[0]))
 
 
 def _group_heads(kb: KnowledgeBase) -> dict[str, str]:
@@ -107,32 +127,31 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
     """Add demonym actor phrases and turn "<state>'s military" into the state's army."""
     index = _index(kb)
     text = builder.text
-    if not index.empty:
-        for end_index, (length, state) in index.automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
-                continue
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            noun = _ACTOR_NOUNS.match(text, end)
-            if noun is None or builder.occupied(start, end):
-                continue
-            head = noun.group(1).lower().split(" of ")[0]
-            if head in _ARMY_NOUNS and state in index.armies:
-                builder.add(start, end, index.armies[state], "actor")
-            elif head in _AGENCY_NOUNS:
-                # "Pakistani security forces", "Pakistani Foreign Office": an agency of that state, by its phrase
-                if not builder.occupied(start, noun.end()):
-                    builder.add_new(start, noun.end(), text[start:noun.end()], "state_agency")
-            else:
-                builder.add(start, end, state, "actor")
-    for start, end in _whole_words(text, index.heads):
+    for start, end, state in _demonyms_in(folded, index):
+        if not text[start].isupper() or (end < len(text) and text[end].isalnum()):
+            continue
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        noun = _ACTOR_NOUNS.match(text, end)
+        if noun is None or builder.occupied(start, end):
+            continue
+        head = noun.group(1).lower().split(" of ")[0]
+        if head in _ARMY_NOUNS and state in index.armies:
+            builder.add(start, end, index.armies[state], "actor")
+        elif head in _AGENCY_NOUNS:
+            # "Pakistani security forces", "Pakistani Foreign Office": an agency of that state, by its phrase
+            if not builder.occupied(start, noun.end()):
+                builder.add_new(start, noun.end(), text[start:noun.end()], "state_agency")
+        else:
+            builder.add(start, end, state, "actor")
+    for start, end in _whole_words(text, index.heads, index.heads_automaton):
         if _MEMBER_NOUNS.match(text, end) and not builder.occupied(start, end):
             builder.add(start, end, index.group_heads[text[start:end]], "actor")  # "Haqqani militants": the network
+    may_name_police = "olice" in text  # what ``_PLACE_POLICE`` needs
     for mention in list(builder.mentions):
-        police = _PLACE_POLICE.match(text, mention.end)
-        is_place = mention.kind == "place" or builder.entities[mention.entity].type == "state"
-        if is_place and police and not builder.occupied(mention.end, police.end()):
+        police = _PLACE_POLICE.match(text, mention.end) if may_name_police else None
+        if police and (mention.kind == "place" or builder.entities[mention.entity].type == "state") and not \
+                builder.occupied(mention.end, police.end()):
             # "Kabul police", "Dera police": the police of that place
             builder.mentions.remove(mention)
             builder.add_new(mention.start, police.end(), text[mention.start:police.end()], "state_agency")

@@ -13,7 +13,7 @@ from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
-from claimgraph.nlp.descriptions import Named, may_hold_descriptions, resolve_descriptions
+from claimgraph.nlp.descriptions import Named, description_owners, resolve_descriptions
 from claimgraph.nlp.discovery import Discovered, discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
@@ -146,27 +146,61 @@ def _entity_info(kb: KnowledgeBase, entry_id: str) -> EntityInfo:
                       place.admin_level, place.lat, place.lon, tuple(kb.ancestors(entry_id)))
 
 
-def _choose(match: Match, text: str, kb: KnowledgeBase) -> tuple[str, str] | None:
-    """Pick the entry a KB match means here and whether it is an actor or a place."""
-    actors = [i for i in match.ids if i in kb.actors]
-    places = [i for i in match.ids if i in kb.places]
+@dataclass(frozen=True)
+class _Meaning:
+    """What a KB name can mean, worked out once per KB and name."""
+
+    actor: str | None  # the actor it names
+    place: str | None  # the place it names (the one with the lowest admin level), or shares with the actor
+    place_reading: bool  # both, and not a state with its country: the place where the text reads as one
+    speaks_for: str | None  # a place only: the state it may stand for ("Islamabad denied …")
+
+
+_MEANINGS: WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], _Meaning | None]] = WeakKeyDictionary()
+
+
+def _meanings(kb: KnowledgeBase) -> dict[tuple[str, ...], _Meaning | None]:
+    """The meanings of the KB's names met so far, by their ids."""
+    found = _MEANINGS.get(kb)
+    if found is None:
+        found = _MEANINGS[kb] = {}
+    return found
+
+
+def _meaning(ids: tuple[str, ...], kb: KnowledgeBase) -> _Meaning | None:
+    actors = [i for i in ids if i in kb.actors]
+    places = [i for i in ids if i in kb.places]
     if actors and places:
         state_with_country = any(kb.actors[a].type == "state" for a in actors) and any(
             kb.places[p].kind == "country" for p in places)
-        if not state_with_country and reads_as_place(text, match.start, match.end):
-            return places[0], "place"
-        return actors[0], "actor"
+        return _Meaning(actors[0], places[0], not state_with_country, None)
     if actors:
-        return actors[0], "actor"
+        return _Meaning(actors[0], None, False, None)
     if places:
         place = min(places, key=lambda p: kb.places[p].admin_level or 0)
         state = _metonyms(kb).get(place)
-        if state is not None and place != state.replace("kb:", "place:") and not reads_as_place(
-                text, match.start, match.end) and not _PLACE_CONTEXT_AFTER.match(text, match.end) and not \
-                _PLACE_CONTEXT_BEFORE.search(text, max(0, match.start - 20), match.start):
-            return state, "actor"  # "Islamabad denied …": the capital speaks for its state
-        return place, "place"
+        return _Meaning(None, place, False,
+                        state if state is not None and place != state.replace("kb:", "place:") else None)
     return None
+
+
+def _choose(match: Match, text: str, kb: KnowledgeBase,
+            meanings: dict[tuple[str, ...], _Meaning | None]) -> tuple[str, str] | None:
+    """Pick the entry a KB match means here and whether it is an actor or a place."""
+    if match.ids not in meanings:
+        meanings[match.ids] = _meaning(match.ids, kb)
+    meaning = meanings[match.ids]
+    if meaning is None:
+        return None
+    if meaning.actor is not None:
+        if meaning.place_reading and reads_as_place(text, match.start, match.end):
+            return meaning.place, "place"
+        return meaning.actor, "actor"
+    if meaning.speaks_for is not None and not reads_as_place(text, match.start, match.end) and not \
+            _PLACE_CONTEXT_AFTER.match(text, match.end) and not \
+            _PLACE_CONTEXT_BEFORE.search(text, max(0, match.start - 20), match.start):
+        return meaning.speaks_for, "actor"  # "Islamabad denied …": the capital speaks for its state
+    return meaning.place, "place"
 
 
 _PLACE_CONTEXT_AFTER = re.compile(r"\s*(?:,\s*[A-Z]|['’]s\s+(?:streets|outskirts|suburbs|airport|residents|"
@@ -241,8 +275,9 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     builder = _Builder(doc, kb)
     text = doc.text
     folded = fold(text)
+    meanings = _meanings(kb)
     for match in find_matches(text, kb, folded):
-        chosen = _choose(match, text, kb)
+        chosen = _choose(match, text, kb, meanings)
         if chosen:
             builder.add(match.start, match.end, *chosen, owner=_owner(text[match.start:match.end], kb, builder))
     actor_phrases.link_state_phrases(builder, kb, folded)
@@ -270,9 +305,24 @@ _CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credit
 def _drop_datelines(builder: _Builder) -> None:
     """"KIGALI, Rwanda (AA) –" says where the reporter filed from and "Photo credit: Israel Police" who took
     a picture, not what happened: no mentions there."""
-    spans = [m.span() for pattern in (_DATELINE, _CREDIT_LINE) for m in pattern.finditer(builder.text)]
+    spans = [span for pattern in (_DATELINE, _CREDIT_LINE) for span in _line_matches(pattern, builder.text)]
     if spans:
         builder.mentions = [m for m in builder.mentions if not any(s <= m.start < e for s, e in spans)]
+
+
+def _line_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text)`` finds, for a pattern that opens with ``^`` in ``re.MULTILINE`` mode:
+    tried only at the start of each line rather than at every character."""
+    spans: list[tuple[int, int]] = []
+    line = done = 0
+    while line >= 0:
+        found = pattern.match(text, line) if line >= done else None
+        if found:
+            spans.append(found.span())
+            done = found.end()
+        line = text.find("\n", line)
+        line = line + 1 if line >= 0 else -1
+    return spans
 
 
 _DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
@@ -311,9 +361,9 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
             place_like = listed or (not owns_actor and (after_place or reads_as_place(
                 text, mention.start, mention.end) or bool(_PLACE_SUFFIX.match(text, mention.end))))
             if not listed:
-                locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start)
+                locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start) if place_like else None
                 # "In Syria, Turkey and Iran back …": a fronted place opens no list
-                in_list = place_like and locative is not None and not _CLAUSE_OPENS.search(
+                in_list = locative is not None and not _CLAUSE_OPENS.search(
                     text, max(0, locative.start() - 3), locative.start())
             if place_like:
                 mention = mention.as_place_like()
@@ -346,7 +396,11 @@ def _add_unknown_places(builder: _Builder) -> None:
     known = [m for m in builder.mentions if m.kind == "place"]
     found: list[tuple[int, int, str, str | None]] = []
     for place in known:
-        before = _UNKNOWN_BEFORE_KNOWN.search(text, max(0, place.start - 60), place.start)
+        window = max(0, place.start - 60)
+        # every match ends with ", ", " of " or " in ": a cheap test first
+        tail = text[window:place.start]
+        before = _UNKNOWN_BEFORE_KNOWN.search(text, window, place.start) if tail[-1:].isspace() and \
+            tail.rstrip().endswith((",", "of", "in")) else None
         if before:
             found.append((before.start(1), before.end(1), before.group(1), place.entity))
         after = _UNKNOWN_AFTER_KNOWN.match(text, place.end)
@@ -490,7 +544,8 @@ def _add_short_names(builder: _Builder) -> None:
 
 def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
     """"ISIS's regional branch" names one group of the KB: it replaces the mentions inside it."""
-    if not may_hold_descriptions(builder.text):
+    owners = description_owners(builder.kb)
+    if not any(m.ids[0] in owners and m.via is None and len(m.ids) == 1 for m in builder.mentions):
         return
     named = []
     for mention in builder.mentions:

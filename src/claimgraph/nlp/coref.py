@@ -74,13 +74,12 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     """
     references: list[Reference] = []
     ordered = sorted(antecedents, key=lambda a: a.start)
-    starts = [a.start for a in ordered]
+    pools: dict[str, tuple[list[int], list[Antecedent]]] = {}  # by wanted type: the fitting antecedents, in order
     by_kind: dict[str, list[re.Match[str]]] = {kind: [] for kind, _ in _KINDS}
     for match in _REFERENCE.finditer(text):
         by_kind[match.lastgroup or ""].append(match)
     for kind, matches in by_kind.items():
         for match in matches:
-            wanted = _WANTED[kind]
             if taken(match.start(), match.end()) or (kind in ("it", "person") and _ANOTHER_ACTOR.match(
                     text, match.end())):
                 continue
@@ -88,17 +87,23 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
             found: list[Antecedent] = []
             # "ISKP is locked in rivalry with it": an object pronoun is not its own clause's subject
             skip_nearest = kind == "it" and bool(_OBJECT_IT.search(text, max(0, match.start() - 12), match.start()))
+            wanted = kind
             if kind == "it" and _TERRITORY.match(text, match.end()):
-                wanted = _WANTED["state"]
+                wanted = "state"
             elif kind == "it" and _COMBATANTS.match(text, match.end()):
-                wanted = _WANTED["group"]  # "its fighters" are an armed group's
+                wanted = "group"  # "its fighters" are an armed group's
+            pool = pools.get(wanted)
+            if pool is None:
+                fitting = [a for a in ordered if _WANTED[wanted](a.type)]
+                pool = pools[wanted] = ([a.start for a in fitting], fitting)
+            starts, fitting = pool
             # antecedents that start at or after the reference cannot precede it: start below them
-            for candidate in reversed(ordered[:bisect.bisect_left(starts, match.start())]):
-                if candidate.end > match.start() or candidate.start < earliest:
-                    if candidate.start < earliest:
-                        break
+            for candidate in reversed(fitting[:bisect.bisect_left(starts, match.start())]):
+                if candidate.start < earliest:
+                    break
+                if candidate.end > match.start():
                     continue
-                if wanted(candidate.type) and all(candidate.entity != f.entity for f in found) and not (
+                if all(candidate.entity != f.entity for f in found) and not (
                         kind != "person" and _QUALIFIES.search(text, max(0, candidate.start - 30), candidate.start)):
                     if skip_nearest:
                         skip_nearest = False
@@ -108,8 +113,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                         break
             previous = previous_sentence(match.start()) if kind in ("it", "group") else None
             if previous is not None:
-                subject = next((a for a in ordered[bisect.bisect_left(starts, previous[0]):]
-                                if a.end <= previous[1] and wanted(a.type)), None)
+                subject = next((a for a in fitting[bisect.bisect_left(starts, previous[0]):] if a.end <= previous[1]),
+                               None)
                 found = [subject] if subject is not None else found
             if kind == "pair" and len(found) < 2:
                 continue

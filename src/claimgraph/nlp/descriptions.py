@@ -24,7 +24,6 @@ from claimgraph.nlp.text import fold
 _PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm)"
 _MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
-_PART_WORD = re.compile(rf"\b{_PART}s?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(rf"['’]s?\s+{_MODIFIERS}{_PART}\b")
 _OF_FORM = re.compile(rf"\bthe\s+{_MODIFIERS}{_PART}s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _UNARMED = re.compile(r"\b(?:political|media|charit\w*|social|women['’]?s?|student|youth|diplomatic)\b",
@@ -58,6 +57,7 @@ class Description:
 class _Lookups:
     families: dict[str, list[str]]  # group → the armed groups that currently belong to it
     demonyms: dict[str, str]  # lower-cased demonym → state id
+    owners: frozenset[str]  # the armed groups of ``families``: what descriptions are built on
 
 
 _LOOKUPS: WeakKeyDictionary[KnowledgeBase, _Lookups] = WeakKeyDictionary()
@@ -75,18 +75,19 @@ def _lookups(kb: KnowledgeBase) -> _Lookups:
                                        if a.relation in _BELONGING and a.until is None}
             for owner in owners - {None, actor.id}:
                 families.setdefault(owner, []).append(actor.id)
-        lookups = _LOOKUPS[kb] = _Lookups(families, kb.demonyms())
+        owners = frozenset(g for g in families if g in kb.actors and kb.actors[g].type == "armed_group")
+        lookups = _LOOKUPS[kb] = _Lookups(families, kb.demonyms(), owners)
     return lookups
+
+
+def description_owners(kb: KnowledgeBase) -> frozenset[str]:
+    """The KB's armed groups that other armed groups belong to: a text naming none of them holds no description."""
+    return _lookups(kb).owners
 
 
 def _tied(kb: KnowledgeBase, member: str, group: str) -> bool:
     actor = kb.actors[member]
     return actor.parent == group or any(a.target == group and a.until is None for a in actor.affiliations)
-
-
-def may_hold_descriptions(text: str) -> bool:
-    """Whether ``text`` has a word a description is built on ("branch", "wing", …); if not, it holds none."""
-    return _PART_WORD.search(text) is not None
 
 
 def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterable[tuple[int, int]],
@@ -95,7 +96,6 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
     lookups = _lookups(kb)
     ordered = sorted(mentions, key=lambda m: m.start)
     bounds = list(sentences)
-    document_countries = [c for c, _ in Counter(m.country for m in ordered if m.country).most_common()]
     found: list[Description] = []
     for index, owner in enumerate(ordered):
         members = lookups.families.get(owner.entity)
@@ -113,10 +113,15 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
         if len(candidates) > 1:
             sentence = next(((s, e) for s, e in bounds if s <= start < e), (start, end))
             near = {m.country for m in ordered if sentence[0] <= m.start < sentence[1] and m.country}
-            candidates = _one_in(kb, candidates, near) or _one_in(kb, candidates, set(document_countries[:1]))
+            candidates = _one_in(kb, candidates, near) or _one_in(kb, candidates, _main_country(ordered))
         if len(candidates) == 1:
             found.append(Description(start, end, candidates[0], inside))
     return found
+
+
+def _main_country(mentions: Sequence[Named]) -> set[str]:
+    """The country the document places itself in most often (the first such on a tie), as a set."""
+    return {c for c, _ in Counter(m.country for m in mentions if m.country).most_common(1)}
 
 
 def _capitalised_words(text: str, start: int, end: int, actors: Sequence[Named]) -> list[str]:
@@ -140,10 +145,18 @@ def _one_in(kb: KnowledgeBase, candidates: list[str], countries: set[str]) -> li
     return based if len(based) == 1 else []
 
 
+def _ends_with_of(stretch: str) -> bool:
+    """Whether ``stretch`` ends with "of " or "of the ", as every ``_OF_FORM`` match does: a cheap test first."""
+    words = stretch.lower().split() if stretch[-1:].isspace() else []
+    return words[-1:] == ["of"] or words[-2:] == ["of", "the"]
+
+
 def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: int) -> tuple[int, int] | None:
     """The span of "<owner>'s … branch" or "the … branch of <owner>", unless it stands in apposition."""
     after = _POSSESSIVE.match(text, owner.end)
-    before = None if after else _OF_FORM.search(text, max(0, owner.start - 60), owner.start)
+    window = max(0, owner.start - 60)
+    before = None if after or not _ends_with_of(text[window:owner.start]) else _OF_FORM.search(
+        text, window, owner.start)
     found = after or before
     if found is None or _UNARMED.search(found.group(1)):
         return None  # "Hamas's political wing" is not one of its armed groups

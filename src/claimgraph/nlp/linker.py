@@ -235,5 +235,7 @@ def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     if end is not None and _ACTING.match(text, end):
         return False
     before = text[max(0, start - 40):start]
+    if not before[-1:].isspace():  # every match of the patterns below ends with white space
+        return False
     return (bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)) or bool(
         _IN_BOTH.search(before)) or bool(_DESCRIBED_PLACE.search(before))

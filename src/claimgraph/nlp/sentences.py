@@ -40,26 +40,26 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split clean text into sentences, trimmed of surrounding white space; offsets index ``text``."""
-    spans: list[tuple[int, int]] = []
+    sentences: list[Sentence] = []
     start = 0
     for match in _boundaries(text):
-        if match.group().startswith((".",)) and not match.group().startswith("\n"):
+        mark = text[match.start()]
+        if mark == ".":
             word = _LAST_WORD.search(text, max(0, match.start() - 12), match.start() + 1)
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-                continue
-            if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "John F. Kennedy"
-                continue
-        end = match.end() if not match.group().startswith("\n") else match.start()
-        spans.append((start, end))
+            if word:
+                last = word.group(1)
+                if last.lower().rstrip(".") in _ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+                    continue  # an abbreviation, or an initial: "John F. Kennedy"
+        _add_sentence(sentences, text, start, match.start() if mark == "\n" else match.end())
         start = match.end()
-    spans.append((start, len(text)))
-    sentences = []
-    for begin, end in spans:
-        segment = text[begin:end]
-        stripped = segment.strip()
-        if not stripped:
-            continue
-        lead = len(segment) - len(segment.lstrip())
-        first = begin + lead
-        sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped))
+    _add_sentence(sentences, text, start, len(text))
     return sentences
+
+
+def _add_sentence(sentences: list[Sentence], text: str, begin: int, end: int) -> None:
+    """Append ``text[begin:end]`` trimmed of white space, unless nothing is left."""
+    segment = text[begin:end]
+    stripped = segment.strip()
+    if stripped:
+        first = begin + segment.index(stripped[0])
+        sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped))
