@@ -32,7 +32,7 @@ _PLACE_LIST = re.compile(r"^[\s,]*(?:and|or|as well as|including|notably|especia
                          r"districts?|regions?|areas?|parts of|[\s,])*$", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One or more coordinated mentions acting together in a sentence."""
 
@@ -43,12 +43,17 @@ class Unit:
     kind: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.ids = list(dict.fromkeys(entity for mention in self.mentions for entity in mention.ids))
-        self.kind = self.mentions[0].kind
+        mentions = self.mentions
+        self.ids = list(dict.fromkeys(mentions[0].ids if len(mentions) == 1 else
+                                      [entity for mention in mentions for entity in mention.ids]))
+        self.kind = mentions[0].kind
 
     @property
     def via(self) -> str | None:
-        return next((m.via for m in self.mentions if m.via), None)
+        for mention in self.mentions:
+            if mention.via:
+                return mention.via
+        return None
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,8 @@ def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
                 units[-1] = Unit([*last.mentions, mention], last.start, mention.end)
                 continue
         units.append(Unit([mention], mention.start, mention.end))
-    return [part for unit in units for part in _split_unfinished_list(text, unit)]
+    return [part for unit in units for part in (_split_unfinished_list(text, unit) if len(unit.mentions) > 1
+                                                 else (unit,))]
 
 
 def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
@@ -162,14 +168,15 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
                entities: dict[str, EntityInfo], units: Sequence[Unit] | None = None) -> list[Candidate]:
     """Every relation the linking words between units of this sentence express; ``units`` are the
     ``sentence_units`` of its mentions when the caller has them already."""
-    inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
     if units is None:
-        units = sentence_units(text, inside, entities)
+        units = sentence_units(text, [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end],
+                               entities)
     found: list[Candidate] = []
     units, possessive = _fold_possessors(text, units, entities)
     found += possessive
-    for mention in inside:
-        if mention.owner and mention.kind == "actor":  # "Yemen's Houthis" written as one name
+    for mention in mentions:
+        if mention.owner and mention.kind == "actor" and (
+                sentence_start <= mention.start and mention.end <= sentence_end):  # "Yemen's Houthis" as one name
             unit = Unit([mention], mention.start, mention.end)
             found += _possession(Unit([replace(mention, ids=(mention.owner,))], mention.start, mention.end), unit,
                                  entities)
@@ -181,10 +188,12 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
         if left.kind != "actor":
             continue
         later = participants[index + 1:]
-        found.extend(_reciprocal(text, left, later, sentence_end))
-        for right in (u for u in later if set(u.ids) != set(left.ids)):
-            if _MODIFIER_LINK.match(text, right.end) and right.kind == "actor":
-                continue  # "measures against Iran-backed groups": Iran qualifies the groups
+        if len(left.ids) > 1:
+            found.extend(_reciprocal(text, left, later, sentence_end))
+        left_ids = set(left.ids)
+        for right in later:
+            if set(right.ids) == left_ids or (right.kind == "actor" and _MODIFIER_LINK.match(text, right.end)):
+                continue  # itself again; "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
             if paired and _QUALIFIER.search(text, max(0, left.start - 40), left.start):
                 # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
@@ -199,13 +208,16 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if passive_subject is not None:
                 # "TRF was floated by the ISI as a front for LeT": the front is TRF, not the ISI
                 paired = [replace(c, subject=s) for c in paired for s in passive_subject.ids]
-            found.extend(paired)
-            found.extend(_continued_objects(text, paired, right, later, entities))
-            if paired or right.kind == "actor":
+            if paired:
+                found.extend(paired)
+                found.extend(_continued_objects(text, paired, right, later, entities))
                 break
-        found.extend(_operates(text, left, units, entities))
+            if right.kind == "actor":
+                break
+        if all(entities[e].type in _OPERATING_TYPES for e in left.ids):
+            found.extend(_operates(text, left, units, entities))
     found.extend(_fronted_operates(text, sentence_start, units, entities))
-    found.extend(_defectors(text, sentence_start, [u for u in units if u.kind == "actor"]))
+    found.extend(_defectors(text, sentence_start, units))
     return found
 
 
@@ -290,6 +302,7 @@ def _is_state_place(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^['’]s?\s+$")
+_APOSTROPHES = ("'", "’")  # how a possessive link opens
 
 
 def _fold_possessors(text: str, units: Sequence[Unit],
@@ -299,7 +312,8 @@ def _fold_possessors(text: str, units: Sequence[Unit],
     found: list[Candidate] = []
     pending: Unit | None = None  # "Yemen's Iran-backed Houthis": the possession passes over the modifier
     for unit in units:
-        if folded and unit.kind == "actor" and _POSSESSIVE.match(text[folded[-1].end:unit.start]):
+        if folded and unit.kind == "actor" and text.startswith(_APOSTROPHES, folded[-1].end) and _POSSESSIVE.match(
+                text[folded[-1].end:unit.start]):
             last = folded.pop()
             owner = Unit([last.mentions[-1]], last.mentions[-1].start, last.end)
             if len(last.mentions) > 1:  # "…, Yemen's Houthis": only the last of a list owns
@@ -353,6 +367,13 @@ _MODIFIER_LINK = re.compile(r"-(?:backed|based|linked|affiliated|allied|aligned|
                             r"inspired|trained)\b", re.IGNORECASE)
 
 
+def _another_agent(link: str) -> bool:
+    """Whether the link names who acts instead of the left unit: "al-Qaeda's Sahelian affiliate has increased …",
+    "an al-Qaeda affiliate claimed …" (the affiliate acts, not al-Qaeda), "had no role in the attack carried out
+    by JeM", "attacks blamed on the TTP" (the event's author)."""
+    return bool(_POSSESSED_AGENT.match(link) or _EVENT_AGENT.search(link))
+
+
 def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -> list[Candidate]:
     link = text[left.end:right.start]
     if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link):
@@ -365,10 +386,10 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []  # "… against any country," he said; "…, the US military said": the speaker is not the object
     via = left.via or right.via
     span = (left.start, right.end)
-    people_right = [e for e in right.ids if _type(entities, e) == "person"]
-    people_left = [e for e in left.ids if _type(entities, e) == "person"]
-    orgs_left = [e for e in left.ids if _type(entities, e) != "person"]
-    orgs_right = [e for e in right.ids if _type(entities, e) != "person"]
+    people_right = [e for e in right.ids if entities[e].type == "person"]
+    people_left = [e for e in left.ids if entities[e].type == "person"]
+    orgs_left = [e for e in left.ids if entities[e].type != "person"]
+    orgs_right = [e for e in right.ids if entities[e].type != "person"]
     # "TTP spokesperson Ehsanullah Ehsan", "ISKP's first Emir, Hafiz Saeed Khan"
     if people_right and orgs_left:
         title = tr.TITLE_IN_NAME.match(right.mentions[0].text)  # "Prime Minister Shehbaz Sharif"
@@ -387,8 +408,9 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         if after and _COMMA_THE.fullmatch(link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
     # "JNIM, an al-Qaeda affiliate"
-    affiliate = _ORG_AFFILIATE.match(text, right.end)
-    if affiliate and orgs_left and orgs_right and _COMMA_DETERMINER.fullmatch(link):
+    affiliate = _ORG_AFFILIATE.match(text, right.end) if orgs_left and orgs_right and _COMMA_DETERMINER.fullmatch(
+        link) else None
+    if affiliate:
         return _pairs(left.ids, tr.preposed_relation(affiliate), right.ids, left.start, affiliate.end(), link, via)
     # "al-Qaeda's Sahelian affiliate, JNIM", "Al Qaeda affiliate JNIM"
     branch = tr.POSSESSIVE_BRANCH.match(link) or tr.COMPOUND_BRANCH.fullmatch(link)
@@ -399,17 +421,15 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     preposed = _AFTER_PREPOSED.fullmatch(link) and tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
     if preposed:
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
-    if _POSSESSED_AGENT.match(link):
-        return []  # "al-Qaeda's Sahelian affiliate has increased …", "an al-Qaeda affiliate claimed …": not al-Qaeda
-    if _EVENT_AGENT.search(link):
-        return []  # "had no role in the attack carried out by JeM", "attacks blamed on the TTP": the event's author
-    if _VICTIM_OF.match(link) and right.kind == "actor":  # "al-Zawahiri's killing in a US drone strike"
-        return _pairs(right.ids, "attacks", left.ids, *span, link, via)
+    if _VICTIM_OF.match(link) and right.kind == "actor" and not _another_agent(link):
+        return _pairs(right.ids, "attacks", left.ids, *span, link, via)  # "al-Zawahiri's killing in a US strike"
     best = _best_trigger(link)
-    after_object = text[right.end:right.end + 60]
     if best is None:
-        if tr.AFTER_OBJECT_PROXY.match(after_object) and right.kind == "actor":
+        if right.kind == "actor" and tr.AFTER_OBJECT_PROXY.match(text[right.end:right.end + 60]) and not (
+                _another_agent(link)):
             return _pairs(left.ids, "supports", right.ids, left.start, right.end + 40, link, via)
+        return []
+    if _another_agent(link):
         return []
     trigger, match = best
     if match.group().startswith("-") and match.start() > 0:
@@ -441,9 +461,8 @@ _GROUP_NOUN_AFTER = re.compile(rf"\s+{GROUP_NOUN}\b", re.IGNORECASE)
 
 
 def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: int) -> list[Candidate]:
-    """"TTP and ISKP have been working together" or "the convergence between TTP and ISKP"."""
-    if len(unit.ids) < 2:
-        return []
+    """"TTP and ISKP have been working together" or "the convergence between TTP and ISKP" (``unit`` names
+    two entities or more)."""
     found: list[Candidate] = []
     limit = following[0].start if following else sentence_end
     after = text[unit.end:min(limit, unit.end + 80)]
@@ -459,10 +478,12 @@ def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: 
     return found
 
 
+_OPERATING_TYPES = ("armed_group", "political_party")  # states and their agencies are where they are
+
+
 def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str, EntityInfo]) -> list[Candidate]:
-    """"ISKP is active in Kunar and Nangarhar", "Quetta-based LeJ", "Yemen's Houthis"."""
-    if any(_type(entities, e) not in ("armed_group", "political_party") for e in actor.ids):
-        return []  # states and their agencies are where they are; "operates in" is said of groups
+    """"ISKP is active in Kunar and Nangarhar", "Quetta-based LeJ", "Yemen's Houthis": said of an actor whose
+    entities are all of the ``_OPERATING_TYPES``."""
     if _POSSESSED_AGENT.match(text, actor.end):
         return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
     found: list[Candidate] = []
@@ -477,9 +498,9 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
         if not places:
             link = text[actor.end:unit.start]
             # "hideouts of the TTP deep inside Afghanistan": the cue stands before the group
-            cue_before = tr.HAVENS_OF.search(text, max(0, actor.start - 40), actor.start) and tr.INSIDE.fullmatch(link)
-            if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not (
-                    tr.OPERATES.search(link) or cue_before) or _ATTACK_WORD.search(link):
+            if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or not (tr.OPERATES.search(link) or (
+                    tr.INSIDE.fullmatch(link) and tr.HAVENS_OF.search(text, max(0, actor.start - 40), actor.start))
+                    ) or _ATTACK_WORD.search(link):
                 break  # where one attack happened is not where a group operates
             places.append(unit)
         elif _PLACE_LIST.match(text[places[-1].end:unit.start]):
@@ -493,15 +514,15 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
     for unit in places:
         found.extend(_pairs(actor.ids, "operates_in", unit.ids, actor.start, unit.end,
                             text[actor.end:unit.start], actor.via))
-    if position > 0:
-        previous = units[position - 1]
+    previous = units[position - 1] if position > 0 else None
+    if previous is not None and (previous.kind == "place" or all(
+            _type(entities, e) == "state" for e in previous.ids)) and all(
+            _type(entities, e) == "armed_group" for e in actor.ids):
         link = text[previous.end:actor.start]
-        is_place = previous.kind == "place" or all(_type(entities, e) == "state" for e in previous.ids)
-        # "Quetta-based LeJ", "Yemen's Houthis", "North Waziristan, which the Haqqanis control"
-        controlled = tr.WHICH_CONTROLS.fullmatch(link) and tr.CONTROL_AFTER.match(text, actor.end)
-        described = _DEMONYM_THEN_GROUP.fullmatch(link)  # "the Somali militant group al-Shabab"
-        if is_place and (tr.PLACE_BASED.match(link) or _POSSESSIVE_LINK.fullmatch(link) or controlled or described) \
-                and all(_type(entities, e) == "armed_group" for e in actor.ids):
+        # "Quetta-based LeJ", "Yemen's Houthis", "North Waziristan, which the Haqqanis control",
+        # "the Somali militant group al-Shabab"
+        if tr.PLACE_BASED.match(link) or _POSSESSIVE_LINK.fullmatch(link) or (tr.WHICH_CONTROLS.fullmatch(
+                link) and tr.CONTROL_AFTER.match(text, actor.end)) or _DEMONYM_THEN_GROUP.fullmatch(link):
             found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
     return found
 
@@ -521,12 +542,16 @@ def _fronted_operates(text: str, sentence_start: int, units: Sequence[Unit],
 
 
 def _defectors(text: str, sentence_start: int, units: Sequence[Unit]) -> list[Candidate]:
-    """"ISKP emerged when … defectors from the TTP": the sentence's subject split from the object."""
-    if not units or units[0].start - sentence_start > 4:
+    """"ISKP emerged when … defectors from the TTP": the sentence's subject (its first actor) split from the
+    object (an actor after it)."""
+    position = next((i for i, unit in enumerate(units) if unit.kind == "actor"), len(units))
+    if position == len(units) or units[position].start - sentence_start > 4:
         return []
-    subject = units[0]
+    subject = units[position]
     found: list[Candidate] = []
-    for unit in units[1:]:
+    for unit in units[position + 1:]:
+        if unit.kind != "actor":
+            continue
         if tr.DEFECTORS.search(text[max(subject.end, unit.start - 40):unit.start]):
             found.extend(_pairs(subject.ids, "splinter_of", unit.ids, subject.start, unit.end,
                                 text[subject.end:unit.start], subject.via))

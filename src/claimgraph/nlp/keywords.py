@@ -12,10 +12,11 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 _CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # the non-ASCII letters that re.IGNORECASE matches to ASCII ones
 _SHORT = 24  # characters: a shorter text goes straight to the regex, which costs no more than finding the words
+_DFA = Implementation.DFA  # the fastest automaton to read with; the keyword lists are small
 _PLAIN = frozenset("'- ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -60,13 +61,17 @@ def openings(alternatives: str) -> list[str]:
 _last_lowered: list[tuple[str, str | None]] = [("", "")]
 
 
+def _lowered(text: str) -> str | None:
+    """``text.lower()``, or None for a text holding a case trap."""
+    return None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
+
+
 def _lower_case(text: str) -> str | None:
-    """``text.lower()``, or None for a text holding a case trap; the last answer is kept, since several
-    patterns in a row look at the same sentence."""
+    """``_lowered(text)``; the last answer is kept, since several patterns in a row look at the same sentence."""
     last, lowered = _last_lowered[0]
     if text is last:
         return lowered
-    lowered = None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
+    lowered = _lowered(text)
     _last_lowered[0] = (text, lowered)
     return lowered
 
@@ -89,27 +94,31 @@ class KeywordPattern:
         self.words = tuple(dict.fromkeys(w.lower() if self.ignore_case else w for w in words))
         if not self.words or not all(self.words):
             raise ValueError(f"no keywords for {pattern.pattern!r}")
-        self._automaton = ahocorasick.Automaton()  # finds the words in one fast pass
-        for word in self.words:
-            self._automaton.add_word(word, len(word))
-        self._automaton.make_automaton()
+        # every word in one pass; ASCII texts are read as bytes, where offsets still count characters
+        self._automaton = AhoCorasick(list(self.words), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._ascii_automaton = BytesAhoCorasick([w.encode() for w in self.words], matchkind=MatchKind.Standard,
+                                                 implementation=_DFA)
+        self._longest = max(map(len, self.words))
+
+    def _hits(self, text: str, overlapping: bool = True) -> list[tuple[int, int, int]]:
+        """``(word, start, end)`` of the words in ``text``, all of them with ``overlapping``."""
+        if text.isascii():
+            return self._ascii_automaton.find_matches_as_indexes(text.encode(), overlapping=overlapping)
+        return self._automaton.find_matches_as_indexes(text, overlapping=overlapping)
 
     def _has_word(self, text: str) -> bool:
         if not self.word_start:
-            return next(self._automaton.iter(text), None) is not None
-        for end, length in self._automaton.iter(text):
-            start = end + 1 - length
-            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
-                return True
-        return False
+            return bool(self._hits(text, overlapping=False))
+        return any(start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+                   for _, start, _ in self._hits(text))
 
     def _word_starts(self, text: str) -> list[int]:
         """Where the words start in ``text`` (opening a word, with ``word_start``), in order, each once."""
         if self.word_start:
-            starts = [start for end, length in self._automaton.iter(text)
-                      if (start := end + 1 - length) == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")]
+            starts = [start for _, start, _ in self._hits(text)
+                      if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")]
         else:
-            starts = [end + 1 - length for end, length in self._automaton.iter(text)]
+            starts = [start for _, start, _ in self._hits(text)]
         return sorted(set(starts)) if len(starts) > 1 else starts
 
     def may_match(self, text: str) -> bool:
@@ -136,7 +145,14 @@ class KeywordPattern:
         return None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.match``, skipped where the stretch from ``pos`` holds no keyword."""
+        """``pattern.match``, skipped where the stretch from ``pos`` holds no keyword (with ``opens_match``,
+        where it does not open with one)."""
+        if self.opens_match:
+            head = text[pos:min(endpos, pos + self._longest)]
+            lowered = _lowered(head) if self.ignore_case else head
+            if lowered is not None and not lowered.startswith(self.words):
+                return None
+            return self.pattern.match(text, pos, endpos)
         stretch = text[pos:endpos]
         if len(stretch) >= _SHORT and not self.may_match(stretch):
             return None
@@ -178,21 +194,18 @@ class StretchSearch:
                 raise ValueError(f"no words, an empty one or one holding a stop, for {pattern.pattern!r}")
             for word in words:
                 owners.setdefault(word, []).append(index)
-        self._automaton = ahocorasick.Automaton()
-        for word, indexes in owners.items():
-            self._automaton.add_word(word, (len(word), indexes))
-        self._automaton.make_automaton()
+        self._owners = list(owners.values())  # the searches of each word, in the automaton's order
+        self._automaton = AhoCorasick(list(owners), matchkind=MatchKind.Standard, implementation=_DFA)
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """The matches of each search's pattern in ``text``, in order, as ``pattern.finditer(text)`` finds them."""
         stretches: list[set[tuple[int, int]]] = [set() for _ in self.searches]
         backwards = text[::-1]  # the nearest stop before a word is the first one after it in the reversed text
-        for end, (length, indexes) in self._automaton.iter(text):
-            start = end + 1 - length
-            for index in indexes:
+        for word, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            for index in self._owners[word]:
                 stops = self.searches[index][2]
                 before = stops.search(backwards, len(text) - start)
-                after = stops.search(text, end + 1)
+                after = stops.search(text, end)
                 stretches[index].add((len(text) - before.start() if before else 0,
                                       after.start() if after else len(text)))
         return [[match for start, end in sorted(spans) for match in pattern.finditer(text, start, end)]
