@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimgraph.extract.cues import holds_keyword
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
 from claimgraph.nlp.discovery import slug
@@ -32,12 +33,13 @@ _LEFT_LINK = re.compile(
 _ROLE_APPOSITION = re.compile(
     r",[^,]*\b(?:chairman|chairperson|spokes(?:man|person|woman)|leader|head|chief|minister|president|director|"
     r"commander|founder|secretary|official|ambassador|envoy|emir|amir|governor|general)\b", re.IGNORECASE)
-_NOUN_SPEAKER = re.compile(
+_SPEAKER_NOUNS = (r"officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
+                  r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
+                  r"prosecutors|monitors|team|committee|agency|office")
+_NOUN_SPEAKER = KeywordPattern(re.compile(
     r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
     r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
-    r"(?:officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
-    r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
-    r"prosecutors|monitors|team|committee|agency|office))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$")
+    rf"(?:{_SPEAKER_NOUNS}))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"), openings(_SPEAKER_NOUNS))
 _DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors
 _DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNORECASE)
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")
@@ -120,7 +122,7 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
         if after and _AFTER_SPEAKER.search(text, start, verb.end()) and after[0].start - verb.end() < 6:
             found.append(Attribution(_speaker_for(after[0], entities), start, verb.start(), hedged, denial,
                                      after[0].start, after[0].end))
-    for according in _ACCORDING.finditer(text, start, end):
+    for according in _ACCORDING.finditer(text, start, end) if holds_keyword(sentence.text, _ACCORDING) else ():
         after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40
                  and not _CLAUSE_MARK.search(text, according.end(), m.start)]  # "according to AFP, ISKP …"
         document = _DOCUMENT_AFTER.match(text, after[0].end) if after else None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimgraph.extract.cues import is_hedged
+from claimgraph.extract.cues import holds_keyword, is_hedged
 from claimgraph.extract.relations import Unit, sentence_units
 from claimgraph.extract.triggers import ROLE_BEFORE_PERSON
 from claimgraph.model import Speaker
@@ -76,7 +76,8 @@ _ANAPHOR_NOUNS = (r"attacks?|bombings?|blasts?|explosions?|assaults?|ambush|stri
                   r"hijacking|shooting|raid|carnage|siege")
 _ANAPHOR = KeywordPattern(re.compile(
     r"\b(?:the|this|that|its|their|today['’]s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s)\s+"
-    rf"(?:\w+\s+)?(?:{_ANAPHOR_NOUNS})\b", re.IGNORECASE), openings(_ANAPHOR_NOUNS), word_start=True)
+    rf"(?:\w+\s+)?(?:{_ANAPHOR_NOUNS})\b", re.IGNORECASE),
+    openings("the|this|that|its|their|today|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun"), word_start=True, opens_match=True)
 _NEGATED_ATTACK = KeywordPattern(re.compile(r"\b(?=n)(?:never|not|no)\s+(?:\w+\s+){0,2}(?:attacked|targeted|"
                                             r"struck|carried out|launched|mounted)\b", re.IGNORECASE),
                                  openings("never|not|no"), word_start=True, opens_match=True)
@@ -115,7 +116,8 @@ _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
-_YEAR = re.compile(r"(?:19|20)\d\d")  # inferred_year keeps those with no digit on either side
+# a year with no digit on either side; the look-back follows "19"/"20", which the search skips ahead on
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 @dataclass
@@ -150,10 +152,12 @@ def reference_date(doc: AnnotatedDoc) -> dt.date | None:
 
 def inferred_year(doc: AnnotatedDoc) -> int | None:
     """With no publication date, the latest year the text states (an article speaks of its present)."""
-    text, this_year = doc.text, dt.date.today().year
-    years = [int(y.group()) for y in _YEAR.finditer(text) if int(y.group()) <= this_year
-             and not text[y.start() - 1:y.start()].isdecimal() and not text[y.end():y.end() + 1].isdecimal()]
-    return max(years) if years else None
+    return _latest_year(doc.text, dt.date.today().year)
+
+
+@lru_cache(maxsize=1)  # the pipeline and the event drafter ask in turn about the same document
+def _latest_year(text: str, this_year: int) -> int | None:
+    return max((year for year in map(int, _YEAR.findall(text)) if year <= this_year), default=None)
 
 
 @lru_cache(maxsize=4096)
@@ -211,9 +215,10 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
                 text[before[-1].end:claim.start()])) and not _QUALIFIED_BY.search(
                 text, max(0, before[-1].start - 30), before[-1].start):  # "militants allied with the Houthis claimed"
             found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
-    for unit in units:
-        if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
-            found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
+    if holds_keyword(sentence.text, _CLAIM_BY):
+        for unit in units:
+            if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
+                found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
     return list(dict.fromkeys(found))
 
 
@@ -236,6 +241,9 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     targets: list[str] = []
     earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
     actor_units = [u for u in units if u.kind == "actor" and not (earlier and earlier[0] <= u.start < earlier[1])]
+    # the stretch before each actor is searched for the rarer cues only where the sentence holds their words
+    by_cue, blame_cue, attackers_cue = (holds_keyword(sentence.text, pattern) for pattern in
+                                        (_PERPETRATOR_AFTER, _BLAMED_ON, _ATTACKERS_OF))
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
@@ -245,7 +253,8 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         apposition_end = max(apposition_end, unit.end + skip)
         next_start = next((u.start for u in actor_units[index + 1:] if u.start >= unit.end + skip), sentence.end)
         # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun
-        is_modifier = bool(_ATTACK_NOUN.match(after.lstrip(" -")) or _GROUP_NOUN.match(after))
+        noun_after = bool(_ATTACK_NOUN.pattern.match(after.lstrip(" -")))  # one place: the regex alone is cheaper
+        is_modifier = noun_after or bool(_GROUP_NOUN.match(after))
         by_agent = bool(verb) and bool(_BY_AFTER.match(after, verb.end()))  # "the attack carried out by"
         lead = after[skip:verb.start()] if verb else ""
         suspected = _SUSPECTED_OF.search(lead)  # "were suspected of carrying out": the doer, not a target
@@ -257,11 +266,12 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
             elif not _PREPOSITION_BEFORE.search(text[max(0, unit.start - 8):unit.start]):
                 perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
-        attackers_of = _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(text, unit.end, sentence.end)
-        if (_PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or _BLAMED_ON.search(before) or \
-                attackers_of or _ARE_THE_PERPETRATORS.match(after):
+        attackers_of = attackers_cue and _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(
+            text, unit.end, sentence.end)
+        if (by_cue and _PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or (
+                blame_cue and _BLAMED_ON.search(before)) or attackers_of or _ARE_THE_PERPETRATORS.match(after):
             perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
-        elif _names_its_attack(text, unit, after, sentence, entities):
+        elif noun_after and _names_its_attack(text, unit, sentence, entities):
             named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif index > 0 and _TARGET_AFTER.match(text, actor_units[index - 1].end, unit.start) and (
                 _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start)
@@ -291,13 +301,12 @@ _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{1,50},")
 _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
 
-def _names_its_attack(text: str, unit: Unit, after: str, sentence: Sentence, entities: dict[str, EntityInfo]) -> bool:
-    """"an al-Shabab attack", "Israeli air raids", "highlighting ISKP attacks": the attack is the named actor's
-    (a state by its name only with an indefinite lead, since "the Israel attack" may be one on Israel; by its
-    demonym always: "Pakistani air strikes" are Pakistan's)."""
-    return bool(_ATTACK_NOUN.match(after.lstrip(" -"))) and (
-        unit.start == sentence.start or bool(_INDEFINITE_LEAD.search(text, sentence.start, unit.start))
-        or all(entities[e].type == "armed_group" for e in unit.ids) or _by_demonym(unit, entities))
+def _names_its_attack(text: str, unit: Unit, sentence: Sentence, entities: dict[str, EntityInfo]) -> bool:
+    """Whether the attack the actor's name qualifies is its own: "an al-Shabab attack", "Israeli air raids",
+    "highlighting ISKP attacks" (a state by its name only with an indefinite lead, since "the Israel attack" may
+    be one on Israel; by its demonym always: "Pakistani air strikes" are Pakistan's)."""
+    return unit.start == sentence.start or bool(_INDEFINITE_LEAD.search(text, sentence.start, unit.start)) or all(
+        entities[e].type == "armed_group" for e in unit.ids) or _by_demonym(unit, entities)
 
 
 def _by_demonym(unit: Unit, entities: dict[str, EntityInfo]) -> bool:
@@ -317,18 +326,21 @@ _NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IG
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
     """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …"), a
     group's base ("a Mali-based group") and a border the scene lies near ("a camp near the Niger border")."""
-    entities = doc.entities
-    found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like)
-             and not _is_dateline(doc.text, m) and not _ROUTE.search(doc.text, max(0, m.start - 40), m.start)
-             and not _NEIGHBOUR.search(doc.text, max(0, m.start - 20), m.start) and not _BASED.match(doc.text, m.end)
-             and not (_BORDER.match(doc.text, m.end) and _NEAR.search(doc.text, max(0, m.start - 20), m.start))]
-    return [m for m in found if entities[m.entity].kind == "place" or (  # "the Somali group" names no place
-        entities[m.entity].type == "state" and by_name(m, entities[m.entity]))]
+    entities, text = doc.entities, doc.text
+    found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like) and (
+        entities[m.entity].kind == "place" or (  # "the Somali group" names no place
+            entities[m.entity].type == "state" and by_name(m, entities[m.entity])))]
+    # mentions come in order: the stretches before them lie between the first's and the last's
+    route_cue = bool(found) and holds_keyword(text[max(0, found[0].start - 40):found[-1].start], _ROUTE)
+    return [m for m in found if not _is_dateline(text, m)
+            and not (route_cue and _ROUTE.search(text, max(0, m.start - 40), m.start))
+            and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not _BASED.match(text, m.end)
+            and not (_BORDER.match(text, m.end) and _NEAR.search(text, max(0, m.start - 20), m.start))]
 
 
 def _is_dateline(text: str, mention: Mention) -> bool:
     return mention.text.isupper() and len(mention.text) > 3 or bool(
-        _DATELINE.match(text, mention.start) and mention.start == text.rfind("\n", 0, mention.start) + 1)
+        mention.start == text.rfind("\n", 0, mention.start) + 1 and _DATELINE.match(text, mention.start))
 
 
 _DIRECTION = r"(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?"
@@ -416,7 +428,7 @@ def _only_plural_or_hypothetical(sentence: str) -> bool:
     if not nouns:
         return False
     hypothetical = all(_HYPOTHETICAL.search(sentence[max(0, n.start() - 40):n.start()]) for n in nouns)
-    plural = all(n.group().lower().endswith("s") and not _ANAPHOR.search(sentence) for n in nouns)
+    plural = all(n.group().lower().endswith("s") for n in nouns) and not _ANAPHOR.search(sentence)
     return hypothetical or (plural and not _ATTACK_VERB.search(sentence.replace(nouns[0].group(), "")))
 
 
@@ -458,15 +470,19 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
     events: list[EventDraft] = []
     last_claim: tuple[int, list[str]] = (-9, [])  # the latest sentence with a claim, and its claimants
     for sentence in doc.sentences:
-        noun = _ATTACK_NOUN.search(sentence.text)
-        casualties = find_casualties(sentence.text)
-        victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
-        if not noun and not victims and not _ATTACK_VERB.search(sentence.text):
-            continue
-        if _NEGATED_ATTACK.search(sentence.text) or _GENERIC.search(sentence.text):
-            continue
         if _is_headline(sentence.text) or (sentence.index == 0 and not _FULL_STOP.search(sentence.text)):
             continue  # headlines and title lines repeat the body's events in fewer words
+        noun = _ATTACK_NOUN.search(sentence.text)
+        casualties = None  # read only where needed: most sentences are ruled out first
+        if not noun and not _ATTACK_VERB.search(sentence.text):
+            casualties = find_casualties(sentence.text)
+            if not any(c.kind in (KILLED, WOUNDED) for c in casualties):
+                continue
+        if _NEGATED_ATTACK.search(sentence.text) or (noun and _GENERIC.search(sentence.text)):
+            continue  # a general trend ("attacks have risen") always holds an attack noun
+        if casualties is None:
+            casualties = find_casualties(sentence.text)
+        victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
         mentions = doc.mentions_in(sentence.start, sentence.end)
         units = units_of(sentence) if units_of else sentence_units(text, mentions, doc.entities)
         claimants = _claimants(text, units, sentence, doc.entities)
@@ -480,7 +496,6 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
-        hedged = is_hedged(sentence.text)
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):
             inner = [g for g in groups if not _contains_another(doc, g, groups)]
@@ -499,8 +514,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                                perpetrators=list(perpetrators), targets=list(targets),
                                killed=killed.count if killed else None,
                                wounded=wounded.count if wounded else None,
-                               casualty_text=killed.phrase if killed and killed.count is None else None,
-                               hedged=hedged)
+                               casualty_text=killed.phrase if killed and killed.count is None else None)
             if dates:
                 draft.date, draft.date_precision = dates[0].value, dates[0].precision
             if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
@@ -513,6 +527,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                     sentence.text, victims) and not (events and not victims and not draft.date and
                                                      _names_only_an_earlier_attack(sentence.text)):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
+                draft.hedged = is_hedged(sentence.text)  # nor its hedging
                 events.append(draft)
     for event in events:
         groups = [c for c in event.claimed_by if doc.entities[c].type != "person"]
@@ -576,7 +591,7 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     if not events:
         return None
     last = events[-1]
-    refers_back = bool(_ANAPHOR.search(draft.sentence.text)) and draft.sentence.index - last.sentence.index <= 4
+    refers_back = draft.sentence.index - last.sentence.index <= 4 and bool(_ANAPHOR.search(draft.sentence.text))
     if refers_back and draft.sentence is not last.sentence and _compatible_dates(last.date, draft.date):
         return last  # "the attack …" goes on about the last attack, even where it names another place
     if draft.place is None and draft.date is None:

@@ -60,13 +60,14 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
         if not found:
             continue
         time = _time_qualifier(sentence.text, published, year)
+        evidence = Span(sentence.start, sentence.end, sentence.text)
         for candidate in found:
             key = (candidate.subject, candidate.relation, candidate.object, sentence.index)
             if key in seen:
                 continue
             seen.add(key)
             claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, reported(sentence)),
-                                 Span(sentence.start, sentence.end, sentence.text), time))
+                                 evidence, time))
     events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units_of)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
@@ -87,11 +88,11 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     speaker = attribution.speaker if attribution else AUTHOR_SPEAKER
     negated = is_negated(candidate.link) or bool(attribution and attribution.denial)
     subject_info = doc.entities[candidate.subject]
-    if is_denial(candidate.link) or _SELF_CLAIM.search(candidate.link) or (
+    self_claim = bool(_SELF_CLAIM.search(candidate.link))
+    if is_denial(candidate.link) or self_claim or (
             candidate.relation == "attacks" and _claims_own_attack(text, evidence, candidate)):
         speaker = Speaker(subject_info.id, subject_info.name)  # the group asserts its own act, or denies it
-    hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged) or bool(
-        _SELF_CLAIM.search(candidate.link))
+    hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged) or self_claim
     if candidate.relation in ("member_of", "leads") and _FORMER.search(before + candidate.link):
         time = "former"
     confidence = 0.8 - (0.2 if hedged else 0) - (0.1 if candidate.via else 0) - (0.1 if len(candidate.link) > 80 else 0)
