@@ -284,6 +284,7 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
 
 _EARLIER_EVENT = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|"
                             r"revenge\s+for)\b", re.IGNORECASE)
+_EARLIER_WORDS = re.compile(r"respon|retaliat|reprisal|reveng|aveng", re.IGNORECASE)  # looked for before the cues
 _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|just|only|shortly|hours|days|weeks|"
                             r"months|day|week|month)\s+){0,2}after\b", re.IGNORECASE)
 
@@ -291,8 +292,8 @@ _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|
 def _earlier_event(text: str, sentence: Sentence) -> tuple[int, int] | None:
     """The stretch of a sentence that tells an earlier event, up to the next comma: "in retaliation for a raid by
     French forces", "A week after the United States claimed an air strike, …"."""
-    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or _EARLIER_EVENT.search(
-        text, sentence.start, sentence.end)
+    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or (
+        _EARLIER_EVENT.search(text, sentence.start, sentence.end) if _EARLIER_WORDS.search(sentence.text) else None)
     if cue is None:
         return None
     comma = text.find(",", cue.end(), sentence.end)
@@ -409,8 +410,8 @@ def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
     overnight attack …, the latest in a string of assaults" still tells one incident."""
     if victims:
         return False
-    counted = [match.span() for match in _AGGREGATE.finditer(sentence)]
-    if counted and not _one_attack_besides(sentence, counted):
+    if _AGGREGATE.search(sentence) and not _one_attack_besides(
+            sentence, [match.span() for match in _AGGREGATE.finditer(sentence)]):
         return True
     return _only_plural_or_hypothetical(sentence)
 

@@ -487,7 +487,8 @@ def _drop_redefined_acronyms(builder: _Builder) -> None:
     text = builder.text
     redefined: set[tuple[str, str]] = set()
     for mention in builder.mentions:
-        if mention.kind != "actor" or not mention.text.isupper():
+        bracketed = text[max(0, mention.start - 10):mention.start].rstrip().endswith("(")
+        if mention.kind != "actor" or not mention.text.isupper() or not bracketed:
             continue
         name = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 80), mention.start)
         if name is None or builder.occupied(name.start(1), name.end(1)):

@@ -30,6 +30,14 @@ _ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|e
 # "a group affiliated with al-Qaeda … said it had killed 20": the group a name qualifies is the one that acts
 _QUALIFIES = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
                         r"(?:the\s+)?$", re.I)
+
+
+def _may_qualify(before: str) -> bool:
+    """Whether ``before`` ends with a qualifier ("affiliated with the"), read only when "to" or "with" is there."""
+    tail = before[-12:].lower()
+    return ("to" in tail or "with" in tail) and bool(_QUALIFIES.search(before))
+
+
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
 _WANTED: dict[str, Callable[[str], bool]] = {
     "pair": lambda t: t == "armed_group",
@@ -104,7 +112,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 if candidate.end > match.start():
                     continue
                 if all(candidate.entity != f.entity for f in found) and not (
-                        kind != "person" and _QUALIFIES.search(text, max(0, candidate.start - 30), candidate.start)):
+                        kind != "person" and _may_qualify(text[max(0, candidate.start - 30):candidate.start])):
                     if skip_nearest:
                         skip_nearest = False
                         continue

@@ -220,12 +220,25 @@ _IN_BOTH = re.compile(r"\b(?:in|at|across|throughout|within|inside|between)\s+(?
 
 
 # "in restive northwestern Pakistan", "from neighbouring Iran", "in Taliban-ruled Afghanistan": a locative
-# preposition, then words describing the place (no function word, no verb in -ing, no "in fact", "at least")
-_DESCRIBED_PLACE = re.compile(
-    r"\b(?i:in|at|near|into|from|outside|across|around|inside|throughout|within)\s+(?:the\s+)?"
-    r"(?:(?!(?:which|that|whose|its|their|his|her|our|and|or|but|with|to|of|by|for|against|as|than|when|where|"
+# preposition, then one or two words describing the place (no function word, no verb in -ing, no "in fact")
+_LOCATIVES = frozenset("in at near into from outside across around inside throughout within".split())
+_DESCRIBING = re.compile(
+    r"(?!(?:which|that|whose|its|their|his|her|our|and|or|but|with|to|of|by|for|against|as|than|when|where|"
     r"while|who|not|no|an?|least|most|fact|turn|return|addition|particular|practice|short|general|contrast|"
-    r"total|part|response|years|months|weeks|days|decades|times)\s)(?!(?!neighbou?ring)[a-z]+ing\s)(?:[A-Z][\w'’]*-)?[a-z][a-z'’-]*\s+){1,2}$")
+    r"total|part|response|years|months|weeks|days|decades|times)$)(?!(?!neighbou?ring$)[a-z]+ing$)"
+    r"(?:[A-Z][\w'’]*-)?[a-z][a-z'’-]*")
+
+
+def _described_place(before: str) -> bool:
+    """Whether ``before`` ends with a locative preposition, "the" at will, and one or two describing words."""
+    words = before.split()[-4:]
+    for count in (1, 2):
+        lead = words[:-count]
+        if lead and lead[-1] in ("the", "The"):
+            lead = lead[:-1]
+        if lead and lead[-1].lower() in _LOCATIVES and all(_DESCRIBING.fullmatch(w) for w in words[-count:]):
+            return True
+    return False
 
 
 def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
@@ -238,4 +251,4 @@ def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     if not before[-1:].isspace():  # every match of the patterns below ends with white space
         return False
     return (bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)) or bool(
-        _IN_BOTH.search(before)) or bool(_DESCRIBED_PLACE.search(before))
+        _IN_BOTH.search(before)) or _described_place(before)
