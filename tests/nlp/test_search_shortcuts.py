@@ -57,6 +57,9 @@ def test_keyword_pattern_skips_texts_without_a_keyword() -> None:
     assert pattern.may_match("Rebels ambuſhed a convoy.")  # the long s: the regex decides
     assert pattern.search("Rebels ambuſhed a convoy.").group() == "ambuſhed"  # type: ignore[union-attr]
     assert pattern.search("Rebels AMBUSHED a convoy.").group() == "AMBUSHED"  # type: ignore[union-attr]
+    # may_occur_in answers for every stretch of the text, so it also counts a word inside another one
+    assert pattern.may_occur_in("They were afraid.") and not pattern.may_occur_in("Talks resumed on Monday.")
+    assert pattern.may_occur_in("Rebels ambuſhed a convoy.")
 
 
 KEYWORD_PATTERNS = {f"{module.__name__}.{name}": value for module in (attribution, cues, events, relations, triggers)
@@ -75,6 +78,14 @@ def test_keyword_patterns_answer_as_their_regex(name: str) -> None:
         for start in range(0, len(text), 7):
             found, expected = pattern.search(text, start, start + 40), pattern.pattern.search(text, start, start + 40)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("name", sorted(KEYWORD_PATTERNS))
+def test_no_stretch_of_a_text_without_the_words_matches(name: str) -> None:
+    pattern = KEYWORD_PATTERNS[name]
+    for text in TEXTS:
+        if not pattern.may_occur_in(text):
+            assert not any(pattern.pattern.search(text[start:start + 40]) for start in range(len(text))), text
 
 
 def test_discovery_stretches_find_what_each_pattern_finds_in_the_whole_text() -> None:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claimgraph.extract.cues import holds_keyword
 from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
 from claimgraph.nlp.discovery import slug
@@ -122,7 +121,7 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
         if after and _AFTER_SPEAKER.search(text, start, verb.end()) and after[0].start - verb.end() < 6:
             found.append(Attribution(_speaker_for(after[0], entities), start, verb.start(), hedged, denial,
                                      after[0].start, after[0].end))
-    for according in _ACCORDING.finditer(text, start, end) if holds_keyword(sentence.text, _ACCORDING) else ():
+    for according in _ACCORDING.finditer(text, start, end) if _ACCORDING.may_occur_in(sentence.text) else ():
         after = [m for m in actors if m.start >= according.end() and m.start - according.end() < 40
                  and not _CLAUSE_MARK.search(text, according.end(), m.start)]  # "according to AFP, ISKP …"
         document = _DOCUMENT_AFTER.match(text, after[0].end) if after else None

@@ -22,20 +22,6 @@ HEDGE = KeywordPattern(re.compile(rf"\b{initials(_HEDGES)}(?:{_HEDGES})\b", re.I
                        word_start=True, opens_match=True)
 
 
-_CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # letters re.IGNORECASE reads as ASCII ones that str.lower() does not give
-
-
-def holds_keyword(text: str, pattern: KeywordPattern) -> bool:
-    """Whether ``text`` holds one of the pattern's keywords anywhere (or may); False means that no stretch of
-    ``text`` matches the pattern, so that stretches of it need not be searched one by one."""
-    if not pattern.ignore_case:
-        return any(word in text for word in pattern.words)
-    if not text.isascii() and any(trap in text for trap in _CASE_TRAPS):
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in pattern.words)
-
-
 _IN_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who|where)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 

@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimgraph.extract.cues import holds_keyword, is_hedged
+from claimgraph.extract.cues import is_hedged
 from claimgraph.extract.relations import Unit, sentence_units
-from claimgraph.extract.triggers import ROLE_BEFORE_PERSON
+from claimgraph.extract.triggers import BRANCH_NOUNS, ROLE_BEFORE_PERSON
 from claimgraph.model import Speaker
-from claimgraph.nlp.annotate import AnnotatedDoc, EntityInfo, Mention, by_name
+from claimgraph.nlp.annotate import BASED, DIRECTION, AnnotatedDoc, EntityInfo, Mention, by_name
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
+from claimgraph.nlp.coref import QUALIFIER
 from claimgraph.nlp.dates import DateMention, find_dates
 from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.sentences import Sentence
@@ -104,7 +105,6 @@ _AGGREGATE = KeywordPattern(re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
 _ONE_OF = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_GROUP_TYPES = frozenset({"armed_group", "state", "state_agency", "political_party"})
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
                            r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future)\b",
                            re.IGNORECASE)
@@ -116,6 +116,7 @@ _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
+_GROUP_TYPES = _PERPETRATOR_TYPES - {"person"}  # bodies a spokesman or a commander can speak for
 # a year with no digit on either side; the look-back follows "19"/"20", which the search skips ahead on
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
@@ -176,19 +177,15 @@ def _units_before(units: Sequence[Unit], offset: int) -> list[Unit]:
     return [u for u in units if u.end <= offset]
 
 
-_BASED = re.compile(r"-based\b")
 _ARE_THE_PERPETRATORS = re.compile(r"\s+(?:are|is|was|were)\s+(?:the\s+)?(?:perpetrators?|authors?|culprits?)\s+of\b",
                                    re.IGNORECASE)
 _POSSESSOR_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 _BORDER = re.compile(r"(?:['’]s?)?\s+border\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|along|close to|by|off)\s+(?:the\s+)?$", re.IGNORECASE)
-_QUALIFIED_BY = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
-                           r"(?:the\s+)?$", re.IGNORECASE)
 _LINKED = re.compile(r"-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored)\b", re.IGNORECASE)
 # "an al-Qaeda affiliate claimed …", "the Islamic State's regional branch": another group acts
-_ITS_BRANCH = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:affiliate|branch|offshoot|franchise|splinter group|proxy|"
-                         r"allies|ally)\b", re.IGNORECASE)
+_ITS_BRANCH = re.compile(rf"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:{BRANCH_NOUNS}|proxy|allies|ally)\b", re.IGNORECASE)
 
 
 def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], types: frozenset[str]) -> list[str]:
@@ -212,10 +209,10 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
         if head is not None:
             before = before[:head + 1]
         if before and (head is not None or claim.start() - before[-1].end <= 60 and not _CLAUSE_BETWEEN.search(
-                text[before[-1].end:claim.start()])) and not _QUALIFIED_BY.search(
+                text[before[-1].end:claim.start()])) and not QUALIFIER.search(
                 text, max(0, before[-1].start - 30), before[-1].start):  # "militants allied with the Houthis claimed"
             found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
-    if holds_keyword(sentence.text, _CLAIM_BY):
+    if _CLAIM_BY.may_occur_in(sentence.text):
         for unit in units:
             if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
                 found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
@@ -242,7 +239,7 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
     actor_units = [u for u in units if u.kind == "actor" and not (earlier and earlier[0] <= u.start < earlier[1])]
     # the stretch before each actor is searched for the rarer cues only where the sentence holds their words
-    by_cue, blame_cue, attackers_cue = (holds_keyword(sentence.text, pattern) for pattern in
+    by_cue, blame_cue, attackers_cue = (pattern.may_occur_in(sentence.text) for pattern in
                                         (_PERPETRATOR_AFTER, _BLAMED_ON, _ATTACKERS_OF))
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
@@ -284,7 +281,6 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
 
 _EARLIER_EVENT = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|"
                             r"revenge\s+for)\b", re.IGNORECASE)
-_EARLIER_WORDS = re.compile(r"respon|retaliat|reprisal|reveng|aveng", re.IGNORECASE)  # looked for before the cues
 _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|just|only|shortly|hours|days|weeks|"
                             r"months|day|week|month)\s+){0,2}after\b", re.IGNORECASE)
 
@@ -292,8 +288,8 @@ _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|
 def _earlier_event(text: str, sentence: Sentence) -> tuple[int, int] | None:
     """The stretch of a sentence that tells an earlier event, up to the next comma: "in retaliation for a raid by
     French forces", "A week after the United States claimed an air strike, …"."""
-    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or (
-        _EARLIER_EVENT.search(text, sentence.start, sentence.end) if _EARLIER_WORDS.search(sentence.text) else None)
+    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or _EARLIER_EVENT.search(
+        text, sentence.start, sentence.end)
     if cue is None:
         return None
     comma = text.find(",", cue.end(), sentence.end)
@@ -332,10 +328,10 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
         entities[m.entity].kind == "place" or (  # "the Somali group" names no place
             entities[m.entity].type == "state" and by_name(m, entities[m.entity])))]
     # mentions come in order: the stretches before them lie between the first's and the last's
-    route_cue = bool(found) and holds_keyword(text[max(0, found[0].start - 40):found[-1].start], _ROUTE)
+    route_cue = bool(found) and _ROUTE.may_occur_in(text[max(0, found[0].start - 40):found[-1].start])
     return [m for m in found if not _is_dateline(text, m)
             and not (route_cue and _ROUTE.search(text, max(0, m.start - 40), m.start))
-            and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not _BASED.match(text, m.end)
+            and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not BASED.match(text, m.end)
             and not (_BORDER.match(text, m.end) and _NEAR.search(text, max(0, m.start - 20), m.start))]
 
 
@@ -344,10 +340,9 @@ def _is_dateline(text: str, mention: Mention) -> bool:
         mention.start == text.rfind("\n", 0, mention.start) + 1 and _DATELINE.match(text, mention.start))
 
 
-_DIRECTION = r"(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?"
 # "Kidal, Mali", "in the countryside of X", "X, a town in Y", "X, eastern Syria", "X, west of Y"
 _INSIDE_LINK = re.compile(rf"\s*(?:,|\(|of|in|,\s*in|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:in|of)|"
-                          rf",\s*{_DIRECTION}(?:\s+of)?)\s*(?:the\s+)?", re.IGNORECASE)
+                          rf",\s*{DIRECTION}(?:\s+of)?)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|must|could|can|"
@@ -410,8 +405,8 @@ def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
     overnight attack …, the latest in a string of assaults" still tells one incident."""
     if victims:
         return False
-    if _AGGREGATE.search(sentence) and not _one_attack_besides(
-            sentence, [match.span() for match in _AGGREGATE.finditer(sentence)]):
+    counted = [match.span() for match in _AGGREGATE.finditer(sentence)]
+    if counted and not _one_attack_besides(sentence, counted):
         return True
     return _only_plural_or_hypothetical(sentence)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from claimgraph.extract import triggers as tr
 from claimgraph.nlp.annotate import GROUP_NOUN, EntityInfo, Mention
+from claimgraph.nlp.coref import QUALIFIER
 from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.text import initials
 
@@ -195,7 +196,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if set(right.ids) == left_ids or (right.kind == "actor" and _MODIFIER_LINK.match(text, right.end)):
                 continue  # itself again; "measures against Iran-backed groups": Iran qualifies the groups
             paired = _pair(text, left, right, entities)
-            if paired and _QUALIFIER.search(text, max(0, left.start - 40), left.start):
+            if paired and QUALIFIER.search(text, max(0, left.start - 40), left.start):
                 # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
                 paired = [c for c in paired if c.relation in ("member_of", "splinter_of", "leads")]
             head = _apposition_head(text, participants[:index], left) if paired and _APPOSITION_CLOSE.match(
@@ -243,12 +244,7 @@ _EVENT_AGENT = KeywordPattern(re.compile(
 _ATTACKED_RIVAL = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed|stormed)\s+(?:its|their|the)\s+"
                              r"(?:\w+\s+)?(?:rival|enemy|enemies|adversary|foe)", re.IGNORECASE)
 _NAVIGATION = re.compile(r"\s*(?:read|also read|read more|related|see also|watch)\s*:", re.IGNORECASE)
-# "insurgents linked to al-Qaeda", "a group affiliated with al-Qaeda": the named group only qualifies a noun
-_QUALIFYING = "affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging"
-_QUALIFIER = KeywordPattern(re.compile(rf"\b(?=[abclt])(?:{_QUALIFYING})\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$",
-                                       re.IGNORECASE), openings(_QUALIFYING), word_start=True,
-                            opens_match=True)
-_POSSESSED_AGENT = re.compile(r"\s+(?:affiliate|branch|offshoot|franchise|splinter group)\b|"
+_POSSESSED_AGENT = re.compile(rf"\s+(?:{tr.BRANCH_NOUNS})\b|"
                               r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:affiliate|branch|wing|faction|fighters|members|leaders?|"
                               r"commanders?|spokes(?:man|person)|militants|forces|troops|allies|proxies|units?|cells?|"
                               r"operatives|supporters|followers)\b", re.IGNORECASE)
@@ -439,7 +435,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     relation = trigger.relation
     if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
-    if relation != "member_of" and _QUALIFIER.search(link, match.end()):
+    if relation != "member_of" and QUALIFIER.search(link, match.end()):
         return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
         return []  # "fights in Mali" places a fight, it does not oppose the state

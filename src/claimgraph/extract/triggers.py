@@ -155,9 +155,10 @@ TRIGGERS: tuple[Trigger, ...] = (
 POSSESSIVE_BRANCH = re.compile(
     r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|wing|faction|offshoot|arm|front|proxy|unit|splinter group|"
     r"franchise|province)\s*,\s*(?:the\s+)?$", re.IGNORECASE)
+# nouns for a group that belongs to another one named beside it ("an al-Qaeda affiliate", "its branch")
+BRANCH_NOUNS = "affiliate|branch|offshoot|franchise|splinter group"
 # "Al Qaeda affiliate JNIM": the branch named with its parent as a modifier
-COMPOUND_BRANCH = re.compile(r"\s+(?P<role>affiliate|branch|wing|faction|offshoot|franchise|splinter group)\s+",
-                             re.IGNORECASE)
+COMPOUND_BRANCH = re.compile(rf"\s+(?P<role>{BRANCH_NOUNS}|wing|faction)\s+", re.IGNORECASE)
 PREPOSED = re.compile(
     r"(?:^|[,;:(]\s*|\b)(?:originally\s+|once\s+|formerly\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|"
     r"wing|faction|offshoot|splinter(?: group)?|off-shoot|breakaway faction|proxy|front|unit|arm|"

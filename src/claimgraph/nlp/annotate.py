@@ -325,8 +325,8 @@ def _line_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_DIRECTION = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?\s+)?"
-_AFTER_PLACE = re.compile(rf"\s*,\s*{_DIRECTION}$", re.IGNORECASE)
+DIRECTION = r"(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?"  # "north-western"
+_AFTER_PLACE = re.compile(rf"\s*,\s*(?:{DIRECTION}\s+)?$", re.IGNORECASE)
 # nouns for a non-state armed group ("the Lebanese group", "the Somali militant organisation")
 GROUP_NOUN = (r"(?:(?:armed|militant|terror(?:ist)?|jihadist|rebel|separatist|insurgent|islamist)\s+)?"
               r"(?:group|militias?|militants|outfit|organi[sz]ation|movement|insurgents|jihadists|rebels|faction)")
@@ -336,9 +336,8 @@ _HOLDING = re.compile(r"-(?:controlled|held|run|occupied|dominated|ruled)\b", re
 _CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
-_BASED_WORDS = r"-(?:based|flagged|registered|owned|operated|bound)\b"
-_BASED = re.compile(_BASED_WORDS)
-_PLACE_SUFFIX = re.compile(rf"{_BASED_WORDS}|"
+BASED = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b")  # "a Mali-based group" names a base
+_PLACE_SUFFIX = re.compile(rf"{BASED.pattern}|"
                            r"['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
 
@@ -487,8 +486,8 @@ def _drop_redefined_acronyms(builder: _Builder) -> None:
     text = builder.text
     redefined: set[tuple[str, str]] = set()
     for mention in builder.mentions:
-        bracketed = text[max(0, mention.start - 10):mention.start].rstrip().endswith("(")
-        if mention.kind != "actor" or not mention.text.isupper() or not bracketed:
+        if mention.kind != "actor" or not mention.text.isupper() or not text[
+                max(0, mention.start - 10):mention.start].rstrip().endswith("("):
             continue
         name = _NAME_BEFORE_BRACKET.search(text, max(0, mention.start - 80), mention.start)
         if name is None or builder.occupied(name.start(1), name.end(1)):
@@ -574,7 +573,7 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
 
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
                    for m in builder.mentions  # "a Mali-based group … its members": Mali only qualifies
-                   if m.kind == "actor" and len(m.ids) == 1 and not _BASED.match(builder.text, m.end)]
+                   if m.kind == "actor" and len(m.ids) == 1 and not BASED.match(builder.text, m.end)]
     for ref in resolve_references(builder.text, window_start, antecedents, _overlap_test(builder.mentions),
                                   previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)

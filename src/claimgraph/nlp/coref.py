@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from claimgraph.nlp.keywords import KeywordPattern, openings
+
 _GROUP_NOUNS = (r"group|outfit|organi[sz]ation|militant group|terror(?:ist)? group|jihadist group|militant outfit|"
                 r"terror outfit|militants|insurgents|network|faction|movement")
 # Reference phrases by kind; the kinds never overlap, so one pass over the text with one alternative per kind
@@ -27,15 +29,11 @@ _COMBATANTS = re.compile(r"\s+(?:fighters|militants|gunmen|cadres|commanders|sui
 _ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|enem(?:y|ies)|all(?:y|ies)|"
                             r"adversar(?:y|ies)|foes?|patrons?|sponsors?|backers?|opponents?|competitors?|clients?|"
                             r"prox(?:y|ies)|offshoots?|splinters?|affiliates?|branch(?:es)?|franchises?)\b", re.I)
-# "a group affiliated with al-Qaeda … said it had killed 20": the group a name qualifies is the one that acts
-_QUALIFIES = re.compile(r"\b(?:affiliated|linked|allied|aligned|associated|loyal|tied|connected)\s+(?:to|with)\s+"
-                        r"(?:the\s+)?$", re.I)
-
-
-def _may_qualify(before: str) -> bool:
-    """Whether ``before`` ends with a qualifier ("affiliated with the"), read only when "to" or "with" is there."""
-    tail = before[-12:].lower()
-    return ("to" in tail or "with" in tail) and bool(_QUALIFIES.search(before))
+# the words before a name that only qualifies another noun: "a group affiliated with al-Qaeda", "insurgents linked
+# to both"; that group, not the name, is the one that acts ("… said it had killed 20")
+_QUALIFYING = "affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging"
+QUALIFIER = KeywordPattern(re.compile(rf"\b(?=[abclt])(?:{_QUALIFYING})\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$",
+                                      re.IGNORECASE), openings(_QUALIFYING), word_start=True, opens_match=True)
 
 
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
@@ -112,7 +110,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 if candidate.end > match.start():
                     continue
                 if all(candidate.entity != f.entity for f in found) and not (
-                        kind != "person" and _may_qualify(text[max(0, candidate.start - 30):candidate.start])):
+                        kind != "person" and QUALIFIER.search(text, max(0, candidate.start - 30), candidate.start)):
                     if skip_nearest:
                         skip_nearest = False
                         continue

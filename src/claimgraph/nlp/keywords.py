@@ -126,6 +126,12 @@ class KeywordPattern:
         lowered = _lower_case(text) if self.ignore_case else text
         return lowered is None or self._has_word(lowered)
 
+    def may_occur_in(self, text: str) -> bool:
+        """Whether one of the words occurs anywhere in ``text``, even inside a word (or it cannot be told
+        cheaply); False means that no stretch of ``text`` holds a match, so its stretches need no search."""
+        lowered = _lower_case(text) if self.ignore_case else text
+        return lowered is None or bool(self._hits(lowered, overlapping=False))
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``pattern.search``: skipped where the searched stretch holds no keyword, and with ``opens_match``
         tried only where one starts."""
