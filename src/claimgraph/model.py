@@ -32,7 +32,7 @@ def text_id(text: str) -> str:
 
 def short_hash(*parts: object) -> str:
     """A short stable hash of the parts, for claim and event ids."""
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

@@ -38,25 +38,29 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
     claims: list[Claim] = []
     publisher = report_publisher(doc.text, annotated.mentions, annotated.entities)
 
+    in_sentence = [annotated.mentions_in(sentence.start, sentence.end) for sentence in annotated.sentences]
+
     @cache
-    def reported(sentence: Sentence) -> list[Attribution]:  # read only for sentences with claims or events
-        mentions = annotated.mentions_in(sentence.start, sentence.end)
+    def reported(index: int) -> list[Attribution]:  # read only for sentences with claims or events
+        sentence, mentions = annotated.sentences[index], in_sentence[index]
         return credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities),
                                 publisher) if mentions else []
 
     @cache
-    def units_of(sentence: Sentence) -> list[Unit]:  # shared by relations and events
-        return sentence_units(doc.text, annotated.mentions_in(sentence.start, sentence.end), annotated.entities)
+    def units_in(index: int) -> list[Unit]:  # shared by relations and events
+        return sentence_units(doc.text, in_sentence[index], annotated.entities)
+
+    def units_of(sentence: Sentence) -> list[Unit]:
+        return units_in(sentence.index)
 
     def first_speaker(sentence: Sentence) -> Speaker | None:
-        found = reported(sentence)
+        found = reported(sentence.index)
         return found[0].speaker if found else None
 
     seen: set[tuple[str, str, str, int]] = set()
-    for sentence in annotated.sentences:
-        mentions = annotated.mentions_in(sentence.start, sentence.end)
+    for sentence, mentions in zip(annotated.sentences, in_sentence, strict=True):
         found = candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities,
-                           units_of(sentence)) if mentions else []
+                           units_in(sentence.index)) if mentions else []
         if not found:
             continue
         time = _time_qualifier(sentence.text, published, year)
@@ -66,8 +70,8 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
             if key in seen:
                 continue
             seen.add(key)
-            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, reported(sentence)),
-                                 evidence, time))
+            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end,
+                                                                  reported(sentence.index)), evidence, time))
     events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units_of)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),

@@ -33,9 +33,9 @@ _PLACE_LIST = re.compile(r"^[\s,]*(?:and|or|as well as|including|notably|especia
                          r"districts?|regions?|areas?|parts of|[\s,])*$", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Unit:
-    """One or more coordinated mentions acting together in a sentence."""
+    """One or more coordinated mentions acting together in a sentence (compared by identity)."""
 
     mentions: list[Mention]
     start: int
@@ -57,7 +57,7 @@ class Unit:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     """A relation between two entities found in a sentence, before attribution and cues are applied."""
 

@@ -58,22 +58,39 @@ def openings(alternatives: str) -> list[str]:
     return found
 
 
-_last_lowered: list[tuple[str, str | None]] = [("", "")]
-
-
 def _lowered(text: str) -> str | None:
     """``text.lower()``, or None for a text holding a case trap."""
     return None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
 
 
-def _lower_case(text: str) -> str | None:
-    """``_lowered(text)``; the last answer is kept, since several patterns in a row look at the same sentence."""
-    last, lowered = _last_lowered[0]
-    if text is last:
-        return lowered
-    lowered = _lowered(text)
-    _last_lowered[0] = (text, lowered)
-    return lowered
+_Reading = tuple[str, bytes | None]  # a text as the automata read it: compared form, and as bytes when ASCII
+_KEPT = 256  # texts a reader remembers
+
+
+class _Reader:
+    """Texts as the keyword automata read them, in lower case or as written, kept for the last texts read:
+    several patterns in a row look at the same text."""
+
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
+        self._kept: dict[str, _Reading | None] = {}
+
+    def read(self, text: str) -> _Reading | None:
+        """``text`` compared as the patterns compare it, encoded when ASCII (where offsets still count
+        characters); None for a text that lower-casing cannot compare (a case trap)."""
+        try:  # a lookup, not a test and a lookup: another thread may clear the texts kept in between
+            return self._kept[text]
+        except KeyError:
+            pass
+        compared = _lowered(text) if self.lower else text
+        reading = None if compared is None else (compared, compared.encode() if compared.isascii() else None)
+        if len(self._kept) >= _KEPT:
+            self._kept.clear()
+        self._kept[text] = reading
+        return reading
+
+
+_READERS = {True: _Reader(lower=True), False: _Reader(lower=False)}
 
 
 class KeywordPattern:
@@ -94,60 +111,62 @@ class KeywordPattern:
         self.words = tuple(dict.fromkeys(w.lower() if self.ignore_case else w for w in words))
         if not self.words or not all(self.words):
             raise ValueError(f"no keywords for {pattern.pattern!r}")
-        # every word in one pass; ASCII texts are read as bytes, where offsets still count characters
+        self._reader = _READERS[self.ignore_case]
+        # every word in one pass; ASCII texts are read as bytes
         self._automaton = AhoCorasick(list(self.words), matchkind=MatchKind.Standard, implementation=_DFA)
         self._ascii_automaton = BytesAhoCorasick([w.encode() for w in self.words], matchkind=MatchKind.Standard,
                                                  implementation=_DFA)
         self._longest = max(map(len, self.words))
 
-    def _hits(self, text: str, overlapping: bool = True) -> list[tuple[int, int, int]]:
-        """``(word, start, end)`` of the words in ``text``, all of them with ``overlapping``."""
-        if text.isascii():
-            return self._ascii_automaton.find_matches_as_indexes(text.encode(), overlapping=overlapping)
-        return self._automaton.find_matches_as_indexes(text, overlapping=overlapping)
+    def _hits(self, reading: _Reading, overlapping: bool = True) -> list[tuple[int, int, int]]:
+        """``(word, start, end)`` of the words in the text read, all of them with ``overlapping``."""
+        text, ascii_bytes = reading
+        if ascii_bytes is not None:
+            return self._ascii_automaton.find_matches_as_indexes(ascii_bytes, overlapping)
+        return self._automaton.find_matches_as_indexes(text, overlapping)
 
-    def _has_word(self, text: str) -> bool:
+    def _has_word(self, reading: _Reading) -> bool:
         if not self.word_start:
-            return bool(self._hits(text, overlapping=False))
+            return bool(self._hits(reading, overlapping=False))
+        text = reading[0]
         return any(start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
-                   for _, start, _ in self._hits(text))
+                   for _, start, _ in self._hits(reading))
 
-    def _word_starts(self, text: str) -> list[int]:
-        """Where the words start in ``text`` (opening a word, with ``word_start``), in order, each once."""
+    def _word_starts(self, reading: _Reading) -> list[int]:
+        """Where the words start in the text read (opening a word, with ``word_start``), in order, each once."""
         if self.word_start:
-            starts = [start for _, start, _ in self._hits(text)
+            text = reading[0]
+            starts = [start for _, start, _ in self._hits(reading)
                       if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")]
         else:
-            starts = [start for _, start, _ in self._hits(text)]
+            starts = [start for _, start, _ in self._hits(reading)]
         return sorted(set(starts)) if len(starts) > 1 else starts
 
     def may_match(self, text: str) -> bool:
         """Whether ``text`` holds a keyword (or cannot be told cheaply); False means the regex finds nothing."""
-        lowered = _lower_case(text) if self.ignore_case else text
-        return lowered is None or self._has_word(lowered)
+        reading = self._reader.read(text)
+        return reading is None or self._has_word(reading)
 
     def may_occur_in(self, text: str) -> bool:
         """Whether one of the words occurs anywhere in ``text``, even inside a word (or it cannot be told
         cheaply); False means that no stretch of ``text`` holds a match, so its stretches need no search."""
-        lowered = _lower_case(text) if self.ignore_case else text
-        return lowered is None or bool(self._hits(lowered, overlapping=False))
+        reading = self._reader.read(text)
+        return reading is None or bool(self._hits(reading, overlapping=False))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``pattern.search``: skipped where the searched stretch holds no keyword, and with ``opens_match``
         tried only where one starts."""
         stretch = text[pos:endpos]
-        if len(stretch) < _SHORT:
-            return self.pattern.search(text, pos, endpos)
-        lowered = _lower_case(stretch) if self.ignore_case else stretch
-        if lowered is None:
+        reading = self._reader.read(stretch) if len(stretch) >= _SHORT else None
+        if reading is None:
             return self.pattern.search(text, pos, endpos)
         if not self.opens_match:
-            return self.pattern.search(text, pos, endpos) if self._has_word(lowered) else None
+            return self.pattern.search(text, pos, endpos) if self._has_word(reading) else None
         match = self.pattern.match
-        for start in self._word_starts(lowered):
-            found = match(text, pos + start, endpos)
-            if found is not None:
-                return found
+        for start in self._word_starts(reading):
+            matched = match(text, pos + start, endpos)
+            if matched is not None:
+                return matched
         return None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -168,19 +187,19 @@ class KeywordPattern:
         """``pattern.finditer``: skipped where the searched stretch holds no keyword, and with ``opens_match``
         tried only where one starts."""
         stretch = text[pos:endpos]
-        lowered = (_lower_case(stretch) if self.ignore_case else stretch) if len(stretch) >= _SHORT else None
-        if lowered is None or (not self.opens_match and self._has_word(lowered)):
+        reading = self._reader.read(stretch) if len(stretch) >= _SHORT else None
+        if reading is None or (not self.opens_match and self._has_word(reading)):
             yield from self.pattern.finditer(text, pos, endpos)
             return
         if not self.opens_match:
             return
         done = pos  # a match never starts inside the one before it
-        for start in self._word_starts(lowered):
+        for start in self._word_starts(reading):
             if pos + start >= done:
-                found = self.pattern.match(text, pos + start, endpos)
-                if found is not None:
-                    yield found
-                    done = max(found.end(), found.start() + 1)
+                matched = self.pattern.match(text, pos + start, endpos)
+                if matched is not None:
+                    yield matched
+                    done = max(matched.end(), matched.start() + 1)
 
 
 class StretchSearch:
