@@ -279,8 +279,9 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
     return perpetrators, targets
 
 
-_EARLIER_EVENT = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge|"
-                            r"revenge\s+for)\b", re.IGNORECASE)
+_EARLIER_EVENT = KeywordPattern(re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
+                                           r"to\s+avenge|revenge\s+for)\b", re.IGNORECASE),
+                                ["response", "retaliation", "reprisal", "revenge", "avenge"])
 _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|just|only|shortly|hours|days|weeks|"
                             r"months|day|week|month)\s+){0,2}after\b", re.IGNORECASE)
 
@@ -288,8 +289,9 @@ _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|
 def _earlier_event(text: str, sentence: Sentence) -> tuple[int, int] | None:
     """The stretch of a sentence that tells an earlier event, up to the next comma: "in retaliation for a raid by
     French forces", "A week after the United States claimed an air strike, …"."""
-    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end) or _EARLIER_EVENT.search(
-        text, sentence.start, sentence.end)
+    cue = _FRONTED_AFTER.match(text, sentence.start, sentence.end)
+    if cue is None and _EARLIER_EVENT.may_occur_in(sentence.text):  # the regex alone reads every character
+        cue = _EARLIER_EVENT.pattern.search(text, sentence.start, sentence.end)
     if cue is None:
         return None
     comma = text.find(",", cue.end(), sentence.end)
@@ -337,7 +339,7 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
 
 def _is_dateline(text: str, mention: Mention) -> bool:
     return mention.text.isupper() and len(mention.text) > 3 or bool(
-        mention.start == text.rfind("\n", 0, mention.start) + 1 and _DATELINE.match(text, mention.start))
+        (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE.match(text, mention.start))
 
 
 # "Kidal, Mali", "in the countryside of X", "X, a town in Y", "X, eastern Syria", "X, west of Y"
@@ -356,7 +358,7 @@ _NOT_WHERE = re.compile(r"\b(?:from|to|into|towards?|via|(?:ministry|office|emba
 
 def _there(doc: AnnotatedDoc, sentence: Sentence) -> list[list[Mention]]:
     """"Gunmen hijacked a bus there": the place the sentence before ended on."""
-    if sentence.index == 0 or not _THERE.search(sentence.text):
+    if sentence.index == 0 or "there" not in sentence.text or not _THERE.search(sentence.text):
         return []
     before = doc.sentences[sentence.index - 1]
     places = [m for m in _place_mentions(doc, doc.mentions_in(before.start, before.end))

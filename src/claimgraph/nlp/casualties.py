@@ -15,6 +15,10 @@ Rules, applied around trigger words ("killed", "dead", "wounded", "death toll", 
   "N others" takes the side of the figure before it ("killed a gunman and injured two others").
 * hypothetical and negated figures are skipped ("could have killed 100", "none of the 12 hostages");
 * a figure never spans a line break (headlines and body lines are not joined).
+
+The patterns are case-sensitive and written in lower case: they read the text folded to lower case
+(``_fold``), which the regex engine matches far faster than it applies ``re.IGNORECASE``, with the same
+answers.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from claimgraph.nlp.numbers import NUMBER_PATTERN, parse_number
 
@@ -45,8 +49,22 @@ class Casualty:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    """Case-insensitive regex in which whitespace never matches a line break."""
-    return re.compile(pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE)
+    """Regex for folded text (see ``_fold``) in which whitespace never matches a line break."""
+    return re.compile(pattern.replace(r"\s", r"[^\S\n]"))
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it alone.
+_FOLD_TRAPS = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+_FOLD_TABLE = str.maketrans(_FOLD_TRAPS)
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased one character for one, as re.IGNORECASE compares letters ("İ", "ı" → "i",
+    "ſ" → "s"): a case-sensitive pattern with lower-case letters matches the folded text where the same
+    pattern with re.IGNORECASE matches ``text``, at the same offsets."""
+    if text.isascii() or not any(trap in text for trap in _FOLD_TRAPS):
+        return text.lower()
+    return text.translate(_FOLD_TABLE).lower()
 
 
 _TIME_WORDS = (
@@ -78,7 +96,7 @@ _BREAK = (
     rf"injured|injuring|hurt|martyred|slain|lost|deaths?|fatalities|injur(?:y|ies)|lives|the|a|an|{_TIME_WORDS}"
 )
 _WORD = (
-    rf"(?:(?:[A-Z]\.){{2,}}|\d+-[^\W\d_][\w'’-]*|(?!(?:{_BREAK})\b)(?!{NUMBER_PATTERN})[^\W\d_][\w'’-]*)"
+    rf"(?:(?:[a-z]\.){{2,}}|\d+-[^\W\d_][\w'’-]*|(?!(?:{_BREAK})\b)(?!{NUMBER_PATTERN})[^\W\d_][\w'’-]*)"
 )
 _WORDS = rf"(?:\s+(?:of\s+(?:(?:the|an?|its|their|his|her|our)\s+)?)?{_WORD}){{0,5}}"
 _ELEMENT = rf"\b(?<!no\s)(?:{_QUALIFIER}\s+){{0,2}}(?:{_AMOUNT}){_WORDS}"
@@ -138,10 +156,9 @@ _STEMS = (
     "behead", "massacr", "murder", "execut", "assassin", "neutrali", "eliminat", "perish", "lost", "lives",
     "death", "fatalit", "toll", "maim",
 )
-_STEM_AUTOMATON = ahocorasick.Automaton()
-for _stem in _STEMS:
-    _STEM_AUTOMATON.add_word(_stem, len(_stem))
-_STEM_AUTOMATON.make_automaton()
+_STEM_AUTOMATON = AhoCorasick(_STEMS, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
+_ASCII_STEM_AUTOMATON = BytesAhoCorasick([stem.encode() for stem in _STEMS], matchkind=MatchKind.Standard,
+                                         implementation=Implementation.DFA)
 _TRIGGER_RE = _compile(
     r"\b(?:"
     r"(?P<toll_noun>(?<=number of )(?:dead|deaths|fatalities))"
@@ -217,16 +234,16 @@ class _Element:
     inherits: bool
 
 
-def _element(match: re.Match[str]) -> _Element | None:
-    """One coordinated figure, or None where its noun is not people ("3 rockets", "a day", "two days")."""
-    text = match.string
-    if _TIME_AFTER_RE.match(text, match.end("amount")):
+def _element(text: str, match: re.Match[str]) -> _Element | None:
+    """One coordinated figure, or None where its noun is not people ("3 rockets", "a day", "two days");
+    ``match`` reads the folded ``text``."""
+    if _TIME_AFTER_RE.match(match.string, match.end("amount")):
         return None
     words = [w.lower() for w in _WORD_RE.findall(text, match.end("amount"), match.end())]
     if words and words[-1] in _NOT_PEOPLE:
         return None
     if match.group("num"):
-        count = parse_number(match.group("num"))
+        count = parse_number(text[match.start("num"):match.end("num")])
     elif match.group("vague"):
         count = None
     elif words and words[-1] not in _NOT_PERSON_HEADS and _PERSON_RE.search(words[-1]):
@@ -242,18 +259,18 @@ def _element(match: re.Match[str]) -> _Element | None:
     )
 
 
-def _elements(text: str, start: int, end: int) -> list[_Element]:
+def _elements(text: str, folded: str, start: int, end: int) -> list[_Element]:
     """Split a matched list of figures into its elements, dropping those that are not people."""
     found: list[_Element] = []
     pos = start
     while pos < end:
-        match = _ELEMENT_RE.match(text, pos, end)
-        if match is None or (pos > start and _PARTITIVE_RE.match(text, match.end())):
+        match = _ELEMENT_RE.match(folded, pos, end)
+        if match is None or (pos > start and _PARTITIVE_RE.match(folded, match.end())):
             break  # "killed two people, one of them a child": the part is not added to the whole
-        element = _element(match)
+        element = _element(text, match)
         if element is not None:
             found.append(element)
-        separator = _SEPARATOR_RE.match(text, match.end(), end)
+        separator = _SEPARATOR_RE.match(folded, match.end(), end)
         pos = separator.end() if separator else end
     return found
 
@@ -279,7 +296,7 @@ def _casualties(
     return result
 
 
-def _left_list(text: str, trigger_start: int) -> re.Match[str] | None:
+def _left_list(text: str, folded: str, trigger_start: int) -> re.Match[str] | None:
     """The figure list that ends just before a trigger ("13 others were" + "wounded"), leftmost first.
 
     Only words that can open a figure are tried as starts, which keeps the search cheap.
@@ -290,54 +307,59 @@ def _left_list(text: str, trigger_start: int) -> re.Match[str] | None:
     for opener in _OPENER_RE.finditer(text, window, trigger_start):
         word = opener.group().lower()
         if word in _OPENERS or word[0].isdigit():
-            match = _LEFT_RE.match(text, opener.start(), trigger_start)
+            match = _LEFT_RE.match(folded, opener.start(), trigger_start)
             if match:
                 return match
     return None
 
 
-def _figure_span(text: str, trigger: re.Match[str]) -> tuple[int, int] | None:
+def _figure_span(text: str, folded: str, trigger: re.Match[str]) -> tuple[int, int] | None:
     """Span of the list of figures a trigger word governs, if any."""
     group = trigger.lastgroup or ""
     _, left, right = _TRIGGERS[group]
     start, end = trigger.span()
-    if _HYPOTHETICAL_RE.search(text, max(0, start - 30), start):
+    if _HYPOTHETICAL_RE.search(folded, max(0, start - 30), start):
         return None
     if group.startswith("toll"):
-        if _COMBINED_TOLL_RE.search(text, max(0, start - 12), start):
+        if _COMBINED_TOLL_RE.search(folded, max(0, start - 12), start):
             return None
-        toll = _TOLL_RE.match(text, end)
+        toll = _TOLL_RE.match(folded, end)
         return toll.span("list") if toll else None
-    if group == "lives_of" and not _LIVES_OF_VERB_RE.search(text, max(0, start - 30), start):
+    if group == "lives_of" and not _LIVES_OF_VERB_RE.search(folded, max(0, start - 30), start):
         return None
-    if right and not _AUX_BEFORE_RE.search(text, max(0, start - 60), start):
+    if right and not _AUX_BEFORE_RE.search(folded, max(0, start - 60), start):
         nominal = group.endswith("noun")
-        if not nominal or _OF_RE.match(text, end):
-            match = _RIGHT_RE.match(text, end)
+        if not nominal or _OF_RE.match(folded, end):
+            match = _RIGHT_RE.match(folded, end)
             if match:
                 return match.span("list")
     if left:
-        match = _left_list(text, start)
+        match = _left_list(text, folded, start)
         if match is None:
             return None
         figure_start = match.start("list")
-        if _NONE_OF_RE.search(text, max(0, figure_start - 20), figure_start):
+        if _NONE_OF_RE.search(folded, max(0, figure_start - 20), figure_start):
             return None
-        if group != "lives" or _LIVES_VERB_RE.search(text, max(0, figure_start - 20), figure_start):
+        if group != "lives" or _LIVES_VERB_RE.search(folded, max(0, figure_start - 20), figure_start):
             return match.span("list")
     return None
 
 
-def _triggers(text: str) -> list[re.Match[str]]:
-    """Trigger words of ``text``, found through their stems in the lower-cased text."""
-    lower = text.lower()
-    if len(lower) != len(text):  # lower-casing changed offsets (rare scripts): scan the text itself
-        return list(_TRIGGER_RE.finditer(text))
+def _triggers(text: str, folded: str) -> list[re.Match[str]]:
+    """Trigger words of ``text`` (matches in its folded form), found through their stems in the lower-cased
+    text."""
+    if text.isascii():
+        hits = _ASCII_STEM_AUTOMATON.find_matches_as_indexes(folded.encode(), overlapping=True)
+    else:
+        lower = text.lower()  # the folded text, but for "ı" and "ſ"
+        if len(lower) != len(text):  # lower-casing changed offsets ("İ"): scan the whole text
+            return list(_TRIGGER_RE.finditer(folded))
+        hits = _STEM_AUTOMATON.find_matches_as_indexes(lower, overlapping=True)
     found: list[re.Match[str]] = []
-    for start in sorted({end - length + 1 for end, length in _STEM_AUTOMATON.iter(lower)}):
+    for start in sorted({start for _, start, _ in hits}):
         if found and start < found[-1].end():
             continue
-        trigger = _TRIGGER_RE.match(text, start)
+        trigger = _TRIGGER_RE.match(folded, start)
         if trigger:
             found.append(trigger)
     return found
@@ -346,13 +368,14 @@ def _triggers(text: str) -> list[re.Match[str]]:
 def find_casualties(text: str) -> list[Casualty]:
     """All killed/wounded figures in ``text``, ordered by position (see the module rules)."""
     found: list[Casualty] = []
-    for trigger in _triggers(text):
-        span = _figure_span(text, trigger)
+    folded = _fold(text)
+    for trigger in _triggers(text, folded):
+        span = _figure_span(text, folded, trigger)
         if span is None:
             continue
         kinds = _TRIGGERS[trigger.lastgroup or ""][0]
         after_attackers = bool(found) and found[-1].kind in _ATTACKER_KINDS.values()
-        elements = _elements(text, *span)
+        elements = _elements(text, folded, *span)
         combined = trigger.lastgroup == "both"
         found.extend(_casualties(text, elements, kinds, after_attackers, combined))
     return _without_repeats(found)
@@ -360,6 +383,8 @@ def find_casualties(text: str) -> list[Casualty]:
 
 def _without_repeats(found: list[Casualty]) -> list[Casualty]:
     """Drop a figure that overlaps an earlier one of the same kind (two triggers, one phrase)."""
+    if len(found) < 2:  # most sentences: nothing to compare
+        return found
     kept: list[Casualty] = []
     reach: dict[str, int] = {}
     for item in sorted(found, key=lambda c: (c.start, -c.end)):

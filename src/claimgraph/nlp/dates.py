@@ -97,7 +97,7 @@ _RELATIVE_ANCHOR_RE = re.compile(
     "|".join(["yesterday", "today", "tonight", r"ago\b"]
              + [rf"{rel}\s+{unit}" for rel in ("last", "this", "next") for unit in ("week", "month", "year")])
 )
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "ago", "last", "this", "next")  # one opens every relative anchor
+_RELATIVE_WORD_RE = re.compile("yesterday|today|tonight|ago|last|this|next")  # one opens every relative anchor
 _BEFORE_ANCHOR = 40
 _WORD_RE = re.compile(r"(?<![^\W_])[^\W_]+")
 # Lower-cased words a date mention can start with, besides digits.
@@ -285,7 +285,7 @@ def _anchors(text: str) -> tuple[tuple[int, int], ...]:
     "last week"... The full date pattern is only tried just before and at these."""
     lower = text.lower()
     anchors = [m.span() for m in _ANCHOR_RE.finditer(text)]
-    if any(word in lower for word in _RELATIVE_WORDS):
+    if _RELATIVE_WORD_RE.search(lower):
         # lower-casing can change offsets (rare scripts): then the text itself is read
         anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower if len(lower) == len(text) else text)]
     return tuple(sorted(anchors))
