@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import attrgetter
 from weakref import WeakKeyDictionary
 
 from claimgraph.kb import KnowledgeBase
@@ -14,6 +15,7 @@ from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
 from claimgraph.nlp.descriptions import Named, description_owners, resolve_descriptions
+from claimgraph.nlp.discovery import SEARCHES as DISCOVERY_SEARCHES
 from claimgraph.nlp.discovery import Discovered, discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
 from claimgraph.nlp.linker import Match, find_matches, reads_as_place
@@ -24,9 +26,11 @@ _ACRONYM_AFTER = re.compile(
     r"\s*(?:\(\s*([A-Z][A-Za-z0-9&'’-]{1,11})\s*\)|,?\s+(?:or|also known as|known as|a\.k\.a\.?)\s+(?:the\s+)?"
     r"([A-Z][A-Z0-9&-]{1,11})\b)")
 _COREF_WINDOW_SENTENCES = 2
+_BY_START = attrgetter("start")
+_BY_SPAN = attrgetter("start", "end")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Mention:
     """A stretch of text that names an actor or place; ``via`` is the antecedent of a pronoun."""
 
@@ -86,7 +90,7 @@ class AnnotatedDoc:
     document_id: str = field(init=False, repr=False)  # ``document.id``, which hashes the whole text, once
 
     def __post_init__(self) -> None:
-        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self.mentions.sort(key=_BY_SPAN)
         self._starts = [m.start for m in self.mentions]
         self.document_id = self.document.id
 
@@ -281,9 +285,10 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
         if chosen:
             builder.add(match.start, match.end, *chosen, owner=_owner(text[match.start:match.end], kb, builder))
     actor_phrases.link_state_phrases(builder, kb, folded)
-    _add_unknown_places(builder)
+    *discovery_matches, with_place_word = _TEXT_SEARCH.matches(text)
+    _add_unknown_places(builder, with_place_word)
     _add_armed_communities(builder)
-    _add_discovered(builder)
+    _add_discovered(builder, discovery_matches)
     _apply_defined_acronyms(builder)
     _drop_redefined_acronyms(builder)
     _add_short_names(builder)
@@ -343,13 +348,15 @@ _PLACE_SUFFIX = re.compile(rf"{BASED.pattern}|"
 
 def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
     """Flag the states the text names as locations ("in Afghanistan", "Kidal, Mali", "Pakistan-based")."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=_BY_START)
     marked: list[Mention] = []
     in_list = False  # inside a list of places ("in Liberia, India or Kuwait"): every state listed is a place
     for index, mention in enumerate(ordered):
-        info = entities[mention.entity]
-        named = by_name(mention, info)  # a demonym ("the Lebanese group") is no place
-        if mention.kind == "actor" and mention.via is None and info.type == "state" and named:
+        if mention.kind != "actor" or entities[mention.entity].type != "state":
+            marked.append(mention)
+            continue
+        named = by_name(mention, entities[mention.entity])  # a demonym ("the Lebanese group") is no place
+        if mention.via is None and named:
             last = marked[-1] if marked else None
             listed = in_list and last is not None and bool(_LISTED_PLACE.fullmatch(text, last.end, mention.start))
             after_place = last is not None and last.kind == "place" and bool(
@@ -366,7 +373,7 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
                     text, max(0, locative.start() - 3), locative.start())
             if place_like:
                 mention = mention.as_place_like()
-        elif mention.kind == "actor" and info.type == "state" and not named and _GROUP_NOUN.match(text, mention.end):
+        elif not named and _GROUP_NOUN.match(text, mention.end):
             mention = mention.as_place_like()  # "the Lebanese group Hezbollah": where it is based
         marked.append(mention)
     return marked
@@ -380,17 +387,20 @@ _UNKNOWN_BEFORE_KNOWN = re.compile(rf"\b(?:in|near|at|outside|from|of)\s+(?:the\
 _UNKNOWN_AFTER_KNOWN = re.compile(rf"['’]s?\s+{_PLACE_NAME}\s+{_PLACE_WORD}\b")
 _UNKNOWN_WITH_WORD = re.compile(rf"\b(?:in|near|at|outside)\s+(?:the\s+)?(?:{_PLACE_WORD}\s+of\s+{_PLACE_NAME}|"
                                 rf"{_PLACE_NAME}\s+{_PLACE_WORD})\b")
-# read only where a place word stands, in stretches free of other characters than a match can hold
-_WITH_WORD_SEARCH = StretchSearch([(_UNKNOWN_WITH_WORD, openings(_PLACE_WORDS), re.compile(r"[^\w'’\s-]"))])
+# read only where a place word stands, in stretches free of other characters than a match can hold; in the same
+# pass over the text as the patterns of actor discovery
+_TEXT_SEARCH = StretchSearch([*DISCOVERY_SEARCHES,
+                              (_UNKNOWN_WITH_WORD, openings(_PLACE_WORDS), re.compile(r"[^\w'’\s-]"))])
 _NOT_PLACE_NAMES = frozenset(
     "The This That These A An January February March April May June July August September October November "
     "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday North South East West Northern Southern "
     "Eastern Western Central".split())
 
 
-def _add_unknown_places(builder: _Builder) -> None:
+def _add_unknown_places(builder: _Builder, with_place_word: list[re.Match[str]]) -> None:
     """Villages and areas the KB does not know, named next to a place it knows ("Buleda, Kech",
-    "Quetta's Mian Ghundi area") or with a place word ("the Kolpur area"): they are places, never actors."""
+    "Quetta's Mian Ghundi area") or with a place word ("the Kolpur area", ``with_place_word``: the matches of
+    ``_UNKNOWN_WITH_WORD``): they are places, never actors."""
     text = builder.text
     known = [m for m in builder.mentions if m.kind == "place"]
     found: list[tuple[int, int, str, str | None]] = []
@@ -405,7 +415,7 @@ def _add_unknown_places(builder: _Builder) -> None:
         after = _UNKNOWN_AFTER_KNOWN.match(text, place.end)
         if after:
             found.append((after.start(1), after.end(1), after.group(1), place.entity))
-    for match in _WITH_WORD_SEARCH.matches(text)[0]:
+    for match in with_place_word:
         group = 1 if match.group(1) else 2
         found.append((match.start(group), match.end(group), match.group(group), None))
     for start, end, name, container in found:
@@ -434,8 +444,9 @@ def _add_armed_communities(builder: _Builder) -> None:
                             "armed_group")  # as written: "Pashtun fighters", not "Pashtuns fighters"
 
 
-def _add_discovered(builder: _Builder) -> None:
-    for found in discover(builder.text):
+def _add_discovered(builder: _Builder, matches: Sequence[list[re.Match[str]]]) -> None:
+    """Actors the KB does not know; ``matches`` are those of the discovery patterns in the text."""
+    for found in discover(builder.text, matches):
         overlapping = [m for m in builder.mentions if m.start < found.end and found.start < m.end]
         if found.type == "person":
             if overlapping:
@@ -459,7 +470,7 @@ def _names_a_faction(text: str, found: Discovered, overlapping: list[Mention]) -
 def _apply_defined_acronyms(builder: _Builder) -> None:
     """"… Province (ISKP)" or "…, or ISKP": the acronym names that actor for the rest of the document."""
     text = builder.text
-    for mention in sorted(builder.mentions, key=lambda m: m.start):
+    for mention in sorted(builder.mentions, key=_BY_START):
         if mention.kind != "actor" or mention.via is not None:
             continue
         found = _ACRONYM_AFTER.match(text, mention.end)
@@ -571,9 +582,11 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
         index = bisect.bisect_right(starts, offset) - 1
         return (starts[index - 1], starts[index]) if index >= 1 and starts[index] == offset else None
 
+    text = builder.text
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
                    for m in builder.mentions  # "a Mali-based group … its members": Mali only qualifies
-                   if m.kind == "actor" and len(m.ids) == 1 and not BASED.match(builder.text, m.end)]
+                   if m.kind == "actor" and len(m.ids) == 1 and not (
+                       text.startswith("-", m.end) and BASED.match(text, m.end))]  # a cheap test first
     for ref in resolve_references(builder.text, window_start, antecedents, _overlap_test(builder.mentions),
                                   previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)

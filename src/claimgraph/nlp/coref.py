@@ -21,6 +21,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("person", r"(?:he|his|she|her)\b"),
 )
 _REFERENCE = re.compile(r"\b(?=[bthis])(?:" + "|".join(f"(?P<{kind}>{source})" for kind, source in _KINDS) + ")", re.I)
+# every phrase opens a word with one of these: the regex is tried only there, not at every character of the text
+_REFERENCE_SEARCH = KeywordPattern(_REFERENCE, ("both", "the", "this", "that", "it", "he", "his", "she"),
+                                   word_start=True, opens_match=True)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
@@ -46,7 +49,7 @@ _WANTED: dict[str, Callable[[str], bool]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Antecedent:
     """An actor mention a pronoun can point to."""
 
@@ -57,7 +60,7 @@ class Antecedent:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Reference:
     """A pronoun or definite description resolved to one or two actors (``both groups``)."""
 
@@ -82,7 +85,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     ordered = sorted(antecedents, key=lambda a: a.start)
     pools: dict[str, tuple[list[int], list[Antecedent]]] = {}  # by wanted type: the fitting antecedents, in order
     by_kind: dict[str, list[re.Match[str]]] = {kind: [] for kind, _ in _KINDS}
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE_SEARCH.finditer(text):
         by_kind[match.lastgroup or ""].append(match)
     for kind, matches in by_kind.items():
         for match in matches:

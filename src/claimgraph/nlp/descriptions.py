@@ -31,7 +31,7 @@ _UNARMED = re.compile(r"\b(?:political|media|charit\w*|social|women['’]?s?|stu
 _BELONGING = ("member_of", "part_of", "splinter_of")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Named:
     """A mention the resolver can read: its span, entity, the country it places the text in (if any) and
     whether it names an actor other than a state (only those stand in apposition to a description)."""
@@ -43,7 +43,7 @@ class Named:
     non_state: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Description:
     """A description resolved to one KB group; ``covers`` are the mentions inside it that it replaces."""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimgraph.nlp.keywords import StretchSearch, openings
+from claimgraph.nlp.keywords import KeywordPattern, StretchSearch, openings
 from claimgraph.nlp.text import fold, initials
 
 _CAP = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)"
@@ -68,23 +69,25 @@ _ORG_WORDS = frozenset(
     "White Pentagon Kremlin Embassy Commission Coalition Alliance Emirate Taliban Jihad Daily Monitor".split())
 _TITLE_PREFIX = re.compile(r"^(?:(?:Sheikh|Shaikh|Maulana|Mullah|Mufti|Qari|Hafiz|Dr|Dr\.|General|Gen\.|Adm\.|"
                            r"Colonel|Commander|Haji|Sayyid|Syed)\s+)+")
-# each pattern, the words one of which every match holds, and the characters no match holds (see StretchSearch)
-_SEARCH = StretchSearch([
-    (_PREFIXED_GROUP, openings(_PREFIXES), re.compile(r"[^\w'’\s-]")),
+# patterns whose matches open with one of their words: tried only where one starts a word
+_PREFIXED_SEARCH = KeywordPattern(_PREFIXED_GROUP, openings(_PREFIXES), word_start=True, opens_match=True)
+_TITLED_SEARCH = KeywordPattern(_TITLED_PERSON, openings(_TITLES), word_start=True, opens_match=True)
+# each other pattern, the words one of which every match holds, and the characters no match holds (see StretchSearch)
+SEARCHES: list[tuple[re.Pattern[str], list[str], re.Pattern[str]]] = [
     (_GROUP, openings(_GROUP_HEADS), re.compile(r"[^\w'’\s-]")),
-    (_TITLED_PERSON, openings(_TITLES), re.compile(r"[^\w'’\s.-]")),
     (_ROLE_AFTER, openings(_ROLES), re.compile(r"[^\w'’\s,-]")),
     (_SPEAKER_NAME, openings(_SPEECH), re.compile(r"[^\w'’\s-]")),
     (_NAMED_AFTER_ROLE, openings(_NAMING_ROLES), re.compile(r"[^\w'’\s,-]")),
     (_FACTION, openings(_FACTION_WORDS), re.compile(r"[^\w\s-]")),
-])
+]
+_SEARCH = StretchSearch(SEARCHES)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PARTY = re.compile(r"\b(party|league)\b")
 _BODY = re.compile(r"\b(commission|committee|council)\b")
 _OWNER = re.compile(r"[A-Z][\w-]*['’]s\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Discovered:
     """A name found by pattern: where it is, the name to record and the type it suggests."""
 
@@ -125,11 +128,13 @@ def _clean_group(text: str, start: int) -> tuple[int, str] | None:
     return start, text
 
 
-def discover(text: str) -> list[Discovered]:
-    """Group-like names and titled person names in ``text`` (not checked against the KB here)."""
+def discover(text: str, searched: Sequence[list[re.Match[str]]] | None = None) -> list[Discovered]:
+    """Group-like names and titled person names in ``text`` (not checked against the KB here). ``searched`` are
+    the matches of ``SEARCHES`` in ``text``, when the caller has searched for them along with patterns of its own."""
     found: list[Discovered] = []
-    prefixed, groups, titled, role_after, speaker, named_after_role, factions = _SEARCH.matches(text)
-    for matches in (prefixed, groups):
+    groups, role_after, speaker, named_after_role, factions = _SEARCH.matches(text) if searched is None else searched
+    titled = _TITLED_SEARCH.finditer(text)
+    for matches in (_PREFIXED_SEARCH.finditer(text), groups):
         for match in matches:
             cleaned = _clean_group(match.group(1), match.start(1))
             if cleaned and not _NOT_A_GROUP.search(cleaned[1]):

@@ -22,12 +22,15 @@ from weakref import WeakKeyDictionary
 from ahocorasick_rs import BytesAhoCorasick
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.nlp.text import _PUNCT, fold, fold_ascii, fold_key
+from claimgraph.nlp.text import _PUNCT, fold, fold_ascii, fold_key, initials
 
 _PUNCT_TABLE = {ord(k): v for k, v in _PUNCT.items()}
+# The patterns read before a name all open with a word that ``initials`` looks ahead for (the regex engine then
+# passes over other words at once) and span at most four words: they are searched in the last four only.
+_PREPOSITIONS = (r"in|at|near|from|to|into|outside|across|around|inside|via|towards?|throughout|within|of|between|"
+                 r"and|bordering|borders?\s+with")
 _PLACE_PREPOSITIONS = re.compile(
-    r"\b(?:in|at|near|from|to|into|outside|across|around|inside|via|towards?|throughout|within|of|between|and|"
-    r"bordering|borders?\s+with)\s+"
+    rf"\b{initials(_PREPOSITIONS)}(?:{_PREPOSITIONS})\s+"
     r"(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|north-?\w+|south-?\w+)\s+)?$",
     re.IGNORECASE)
@@ -208,15 +211,17 @@ def _longest_first(cluster: list[Span3]) -> list[Span3]:
 _ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)
 
 
-_NOT_LOCATIVE = re.compile(
-    r"\b(?:(?:due|according|owing|thanks|loyal|allied|opposed|close|linked|related)\s+to|"
-    r"(?:governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
-    r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
-    r"intelligence|envoys?|representatives?|delegations?|support)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|related"
+_HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
+            r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
+            r"intelligence|envoys?|representatives?|delegations?|support")
+_NOT_LOCATIVE = re.compile(rf"\b{initials(_BOUND_TO + '|' + _HOLDERS)}(?:(?:{_BOUND_TO})\s+to|(?:{_HOLDERS})\s+of)"
+                           r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_IN_BOTH = re.compile(r"\b(?:in|at|across|throughout|within|inside|between)\s+(?:both|either)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
+_IN_BOTH_PREPOSITIONS = "in|at|across|throughout|within|inside|between"
+_IN_BOTH = re.compile(rf"\b{initials(_IN_BOTH_PREPOSITIONS)}(?:{_IN_BOTH_PREPOSITIONS})\s+(?:both|either)\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 
 
 # "in restive northwestern Pakistan", "from neighbouring Iran", "in Taliban-ruled Afghanistan": a locative
@@ -229,9 +234,8 @@ _DESCRIBING = re.compile(
     r"(?:[A-Z][\w'’]*-)?[a-z][a-z'’-]*")
 
 
-def _described_place(before: str) -> bool:
-    """Whether ``before`` ends with a locative preposition, "the" at will, and one or two describing words."""
-    words = before.split()[-4:]
+def _described_place(words: list[str]) -> bool:
+    """Whether the last ``words`` are a locative preposition, "the" at will, and one or two describing words."""
     for count in (1, 2):
         lead = words[:-count]
         if lead and lead[-1] in ("the", "The"):
@@ -245,10 +249,12 @@ def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     """Whether a name that is both a place and an actor is used as a place here ("in Kabul", "in restive
     northwestern Pakistan"); "of Iran-backed Hamas", "the government of Mali" and "due to France's withdrawal"
     name actors."""
-    if end is not None and _ACTING.match(text, end):
+    if end is not None and text.startswith("-", end) and _ACTING.match(text, end):
         return False
     before = text[max(0, start - 40):start]
     if not before[-1:].isspace():  # every match of the patterns below ends with white space
         return False
-    return (bool(_PLACE_PREPOSITIONS.search(before)) and not _NOT_LOCATIVE.search(before)) or bool(
-        _IN_BOTH.search(before)) or _described_place(before)
+    parts = before.rsplit(None, 4)  # the last four words, after what comes before them when there is more
+    last_four = len(parts[0]) if len(parts) == 5 else 0
+    return (bool(_PLACE_PREPOSITIONS.search(before, last_four)) and not _NOT_LOCATIVE.search(before, last_four)) or \
+        bool(_IN_BOTH.search(before, last_four)) or _described_place(parts[-4:])

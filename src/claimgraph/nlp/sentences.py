@@ -16,7 +16,7 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _BOUNDARY_START = re.compile(r"[.!?\n]")  # every boundary opens with one of these
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: cheaper to build; never changed once built
 class Sentence:
     """A sentence of the document: ``text == document_text[start:end]``."""
 

@@ -29,14 +29,17 @@ def _fold_table() -> dict[int, str]:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _fold_char(match: re.Match[str]) -> str:
-    return _fold_table().get(ord(match.group()), match.group())
-
-
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and unify quotes, dashes and spaces, one character for one character."""
     lowered = text.replace("\u0130", "I").lower()  # "İ" is the one letter whose lower case is two characters
-    return lowered if lowered.isascii() else _NON_ASCII.sub(_fold_char, lowered)
+    if lowered.isascii():
+        return lowered
+    table = _fold_table()
+    for char in set(_NON_ASCII.findall(lowered)):  # a text holds few distinct ones: one replace for each
+        folded = table.get(ord(char))
+        if folded is not None:
+            lowered = lowered.replace(char, folded)
+    return lowered
 
 
 @lru_cache(maxsize=4096)
