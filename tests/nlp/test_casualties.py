@@ -187,3 +187,38 @@ def test_spans_match_text(text: str) -> None:
     killed, wounded = first_figures(text)
     assert killed is None or killed >= 0
     assert wounded is None or wounded >= 0
+
+
+def _figures(text: str) -> list[tuple[str, int | None, int, int]]:
+    return [(c.kind, c.count, c.start, c.end) for c in find_casualties(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed at least 46 in the market town.",
+    "The blast claimed the lives of an assistant commissioner and four other officials.",
+    "Rockets struck the base, killing three soldiers and wounding 25 others.",
+    "Health officials put the death toll at at least 20.",
+    "The only figure: three U.S. soldiers were killed.",
+    "The attack killed two people, one of them a child.",
+])
+def test_figures_are_read_whatever_the_letter_case(sentence: str) -> None:
+    """A headline in capitals reads as the same figures at the same offsets (the grammar reads a lower-cased
+    copy of the text)."""
+    expected = _figures(sentence)
+    assert expected
+    assert _figures(sentence.upper()) == expected
+    assert _figures(sentence.title()) == expected
+
+
+def test_letters_that_only_regex_case_folding_equates_keep_offsets() -> None:
+    """A dotted capital I (two characters once lower-cased) and the long s leave figures where they stand."""
+    text = "İn the north, gunmen killed 12 villagers; ſoldiers said 3 more were wounded."
+    for casualty in find_casualties(text):
+        assert text[casualty.start:casualty.end] == casualty.phrase
+    assert [(c.kind, c.count) for c in find_casualties(text)][:1] == [("killed", 12)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_CASUALTY_TEXT)
+def test_upper_case_text_reads_the_same(text: str) -> None:
+    assert _figures(text.upper()) == _figures(text)
