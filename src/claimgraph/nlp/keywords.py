@@ -63,7 +63,19 @@ def _lowered(text: str) -> str | None:
     return None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
 
 
-_Reading = tuple[str, bytes | None]  # a text as the automata read it: compared form, and as bytes when ASCII
+_Reading = tuple[str, bytes]  # a text as the automata read it: compared form, and that as ASCII bytes
+
+
+def _as_ascii(text: str) -> bytes:
+    """``text`` as one byte a character, "?" for each non-ASCII one: offsets still count characters, and the
+    automata of ASCII words without "?" find in it the very words found in ``text``."""
+    return text.encode("ascii", "replace")
+
+
+def _ascii_words(words: Iterable[str]) -> bool:
+    """Whether the words can be looked for in a text's ``_as_ascii`` form."""
+    return all(word.isascii() and "?" not in word for word in words)
+
 _KEPT = 256  # texts a reader remembers
 
 
@@ -76,14 +88,14 @@ class _Reader:
         self._kept: dict[str, _Reading | None] = {}
 
     def read(self, text: str) -> _Reading | None:
-        """``text`` compared as the patterns compare it, encoded when ASCII (where offsets still count
-        characters); None for a text that lower-casing cannot compare (a case trap)."""
+        """``text`` compared as the patterns compare it, and that as ASCII bytes (``_as_ascii``); None for a text
+        that lower-casing cannot compare (a case trap)."""
         try:  # a lookup, not a test and a lookup: another thread may clear the texts kept in between
             return self._kept[text]
         except KeyError:
             pass
         compared = _lowered(text) if self.lower else text
-        reading = None if compared is None else (compared, compared.encode() if compared.isascii() else None)
+        reading = None if compared is None else (compared, _as_ascii(compared))
         if len(self._kept) >= _KEPT:
             self._kept.clear()
         self._kept[text] = reading
@@ -112,18 +124,19 @@ class KeywordPattern:
         if not self.words or not all(self.words):
             raise ValueError(f"no keywords for {pattern.pattern!r}")
         self._reader = _READERS[self.ignore_case]
-        # every word in one pass; ASCII texts are read as bytes
-        self._automaton = AhoCorasick(list(self.words), matchkind=MatchKind.Standard, implementation=_DFA)
-        self._ascii_automaton = BytesAhoCorasick([w.encode() for w in self.words], matchkind=MatchKind.Standard,
-                                                 implementation=_DFA)
+        # every word in one pass, over the text's ASCII bytes where the words allow it
+        self._automaton: AhoCorasick | BytesAhoCorasick
+        if _ascii_words(self.words):
+            self._automaton = BytesAhoCorasick([w.encode() for w in self.words], matchkind=MatchKind.Standard,
+                                               implementation=_DFA)
+        else:
+            self._automaton = AhoCorasick(list(self.words), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
         self._longest = max(map(len, self.words))
 
     def _hits(self, reading: _Reading, overlapping: bool = True) -> list[tuple[int, int, int]]:
         """``(word, start, end)`` of the words in the text read, all of them with ``overlapping``."""
-        text, ascii_bytes = reading
-        if ascii_bytes is not None:
-            return self._ascii_automaton.find_matches_as_indexes(ascii_bytes, overlapping)
-        return self._automaton.find_matches_as_indexes(text, overlapping)
+        return self._automaton.find_matches_as_indexes(reading[1] if self._reads_bytes else reading[0], overlapping)
 
     def _has_word(self, reading: _Reading) -> bool:
         if not self.word_start:
@@ -220,13 +233,20 @@ class StretchSearch:
             for word in words:
                 owners.setdefault(word, []).append(index)
         self._owners = list(owners.values())  # the searches of each word, in the automaton's order
-        self._automaton = AhoCorasick(list(owners), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._automaton: AhoCorasick | BytesAhoCorasick
+        if _ascii_words(owners):  # the text is read as ASCII bytes
+            self._automaton = BytesAhoCorasick([w.encode() for w in owners], matchkind=MatchKind.Standard,
+                                               implementation=_DFA)
+        else:
+            self._automaton = AhoCorasick(list(owners), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """The matches of each search's pattern in ``text``, in order, as ``pattern.finditer(text)`` finds them."""
         stretches: list[set[tuple[int, int]]] = [set() for _ in self.searches]
         backwards = text[::-1]  # the nearest stop before a word is the first one after it in the reversed text
-        for word, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+        read = _as_ascii(text) if self._reads_bytes else text
+        for word, start, end in self._automaton.find_matches_as_indexes(read, overlapping=True):
             for index in self._owners[word]:
                 stops = self.searches[index][2]
                 before = stops.search(backwards, len(text) - start)
