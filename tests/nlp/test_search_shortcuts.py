@@ -7,7 +7,7 @@ import re
 import pytest
 
 from claimgraph.extract import attribution, cues, events, relations, triggers
-from claimgraph.nlp import discovery, sentences
+from claimgraph.nlp import coref, discovery, sentences
 from claimgraph.nlp.keywords import KeywordPattern, openings
 
 annotate = importlib.import_module("claimgraph.nlp.annotate")  # the package exports a function of that name
@@ -62,7 +62,8 @@ def test_keyword_pattern_skips_texts_without_a_keyword() -> None:
     assert pattern.may_occur_in("Rebels ambuſhed a convoy.")
 
 
-KEYWORD_PATTERNS = {f"{module.__name__}.{name}": value for module in (attribution, cues, events, relations, triggers)
+KEYWORD_PATTERNS = {f"{module.__name__}.{name}": value for module in (attribution, coref, cues, discovery, events,
+                                                                          relations, triggers)
                     for name, value in vars(module).items() if isinstance(value, KeywordPattern)}
 
 
