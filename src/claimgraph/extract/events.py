@@ -86,15 +86,20 @@ _GENERIC = KeywordPattern(re.compile(r"\b(?=[abs])(?:attacks|bombings|strikes)\s
                                      r"(?:increased|risen|grown|declined|fallen|surged)", re.IGNORECASE),
                           openings("attacks|bombings|strikes"), word_start=True,
                           opens_match=True)
-_OPERATION = re.compile(r"\b(?:operation|raid|encounter|rescue|crackdown|clearance operation)\b", re.IGNORECASE)
-_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|by|from)\s+(?:early\s+|late\s+|mid-)?$|"
-                       r"\b(?:said|says|told|reported|announced|stated|added)\s+(?:on\s+)?$|"  # the day of the report
+_OPERATIONS = "operation|raid|encounter|rescue|crackdown|clearance operation"
+_OPERATION = re.compile(rf"\b{initials(_OPERATIONS)}(?:{_OPERATIONS})\b", re.IGNORECASE)
+_SINCE = "since|until|till|before|after|by|from"
+_REPORTED_ON = "said|says|told|reported|announced|stated|added"
+_NOT_WHEN = re.compile(rf"\b{initials(_SINCE)}(?:{_SINCE})\s+(?:early\s+|late\s+|mid-)?$|"
+                       rf"\b{initials(_REPORTED_ON)}(?:{_REPORTED_ON})\s+(?:on\s+)?$|"  # the day of the report
                        r"\bsince\s+(?!(?:early|late|mid)\b)[^,;]{0,60}?\b(?:in|on)\s+$", re.IGNORECASE)
-_REPORTING_BETWEEN = re.compile(r"\b(?:say|says|said|told|reported|stated|claim|claims)\b", re.IGNORECASE)
-_STATEMENT = re.compile(r"\b(?:statement|communiqu[eé]|claim)s?\b", re.IGNORECASE)
+_REPORTING_WORDS = "say|says|said|told|reported|stated|claim|claims"
+_REPORTING_BETWEEN = re.compile(rf"\b{initials(_REPORTING_WORDS)}(?:{_REPORTING_WORDS})\b", re.IGNORECASE)
+_STATEMENTS = "statement|communiqu[eé]|claim"
+_STATEMENT = re.compile(rf"\b{initials(_STATEMENTS)}(?:{_STATEMENTS})s?\b", re.IGNORECASE)
 _STATEMENT_SPEAKER = re.compile(r"(?:the|that|this|its|their|the group['’]s)\s+(?:statement|communiqu[eé]|claim)$",
                                 re.IGNORECASE)  # not "the police statement": another body's
-_FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
+_CLOSERS = "\"'”’)"  # what may follow a sentence's full stop
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _AGGREGATE = KeywordPattern(re.compile(
     r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
@@ -105,9 +110,9 @@ _AGGREGATE = KeywordPattern(re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
 _ONE_OF = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
-                           r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future)\b",
-                           re.IGNORECASE)
+_HYPOTHETICAL_WORDS = (r"could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
+                       r"warn(?:s|ed)?|capable|capacity|ability|risk|fear(?:s|ed)?|prevent|future")
+_HYPOTHETICAL = re.compile(rf"\b{initials(_HYPOTHETICAL_WORDS)}(?:{_HYPOTHETICAL_WORDS})\b", re.IGNORECASE)
 _CLAUSE_BETWEEN = re.compile(r"[;.]|\b(?:which|that|who)\b")
 _BY_AFTER = re.compile(r"\s+by\b")
 _RELATIVE_OR_AGENT = re.compile(r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b")
@@ -319,7 +324,7 @@ _ROUTE = KeywordPattern(re.compile(rf"\b(?:{_HEADING})\s+(?:from\s+[\w'’ -]{{1
                         openings(_HEADING), word_start=True, opens_match=True)
 
 
-_NEIGHBOUR = re.compile(r"\b(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEIGHBOUR = re.compile(r"\b(?=b)(?:bordering|borders?\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
@@ -382,6 +387,11 @@ def _place_groups(doc: AnnotatedDoc, places: Sequence[Mention]) -> list[list[Men
                 continue
         groups.append([mention])
     return groups
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """Whether ``text`` ends with ".", "!" or "?", then perhaps closing quotes or brackets, then spaces."""
+    return text.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 def _is_headline(sentence: str) -> bool:
@@ -468,7 +478,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
     events: list[EventDraft] = []
     last_claim: tuple[int, list[str]] = (-9, [])  # the latest sentence with a claim, and its claimants
     for sentence in doc.sentences:
-        if _is_headline(sentence.text) or (sentence.index == 0 and not _FULL_STOP.search(sentence.text)):
+        if _is_headline(sentence.text) or (sentence.index == 0 and not _ends_with_full_stop(sentence.text)):
             continue  # headlines and title lines repeat the body's events in fewer words
         noun = _ATTACK_NOUN.search(sentence.text)
         casualties = None  # read only where needed: most sentences are ruled out first
@@ -630,7 +640,7 @@ def _more_specific(doc: AnnotatedDoc, candidate: str, current: str) -> bool:
 
 
 def _merge(doc: AnnotatedDoc, event: EventDraft, draft: EventDraft) -> None:
-    if not _FULL_STOP.search(event.sentence.text) and _FULL_STOP.search(draft.sentence.text):
+    if not _ends_with_full_stop(event.sentence.text) and _ends_with_full_stop(draft.sentence.text):
         event.sentence = draft.sentence  # a title line gives way to the first full sentence as evidence
     for name in ("date", "date_precision", "killed", "wounded", "casualty_text"):
         if getattr(event, name) is None and getattr(draft, name) is not None:
