@@ -20,6 +20,7 @@ from claimgraph.nlp.annotate import BASED, DIRECTION, AnnotatedDoc, EntityInfo, 
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
 from claimgraph.nlp.coref import QUALIFIER
 from claimgraph.nlp.dates import DateMention, find_dates
+from claimgraph.nlp.dates import forget_texts as forget_date_anchors
 from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.sentences import Sentence
 from claimgraph.nlp.text import initials
@@ -159,6 +160,13 @@ def reference_date(doc: AnnotatedDoc) -> dt.date | None:
 def inferred_year(doc: AnnotatedDoc) -> int | None:
     """With no publication date, the latest year the text states (an article speaks of its present)."""
     return _latest_year(doc.text, dt.date.today().year)
+
+
+def forget_texts() -> None:
+    """Forget the dates and years found in the sentences and documents read so far."""
+    sentence_dates.cache_clear()
+    _latest_year.cache_clear()
+    forget_date_anchors()
 
 
 @lru_cache(maxsize=1)  # the pipeline and the event drafter ask in turn about the same document

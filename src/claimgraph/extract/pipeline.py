@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from claimgraph.extract import events, relations
 from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
 from claimgraph.extract.cues import is_denial, is_hedged, is_negated
 from claimgraph.extract.events import (
@@ -20,9 +21,22 @@ from claimgraph.extract.relations import Candidate, Unit, candidates, sentence_u
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
 from claimgraph.nlp import AnnotatedDoc, annotate
+from claimgraph.nlp.keywords import forget_texts as forget_keyword_readings
 from claimgraph.nlp.sentences import Sentence
 
 EXTRACTOR = "claimgraph-rules/0.1"
+
+
+def forget_texts() -> None:
+    """Forget what the extractor keeps about texts it has read (the trigger words of the stretches between two
+    names, the dates of sentences, the keyword readings of texts), so that it reads every text as new. The
+    answers never depend on it: a long-running process may call it to free that memory, and the speed benchmark
+    calls it before each pass, so that no pass over a corpus profits from having read the same texts before."""
+    relations.forget_texts()
+    events.forget_texts()
+    forget_keyword_readings()
+
+
 _TIME_LEAD = re.compile(r"\b(?:in|since|by|from|until|during|on|as of|after|before)\s+(?:early\s+|late\s+|mid-)?$",
                         re.IGNORECASE)
 _SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)

@@ -130,6 +130,11 @@ def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
     return [*_split_unfinished_list(text, head), Unit(mentions[last:], mentions[last].start, unit.end)]
 
 
+def forget_texts() -> None:
+    """Forget the trigger words found in the stretches between two names read so far."""
+    _best_trigger.cache_clear()
+
+
 @lru_cache(maxsize=8192)
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None

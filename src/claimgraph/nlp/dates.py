@@ -279,6 +279,11 @@ def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str]
         return None
 
 
+def forget_texts() -> None:
+    """Forget the date anchors found in the texts read so far."""
+    _anchors.cache_clear()
+
+
 @lru_cache(maxsize=16)  # a sentence is often read twice: without a reference date, then with one
 def _anchors(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the words every date mention contains: a year, a month or day name, "yesterday", "ago",

@@ -87,6 +87,9 @@ class _Reader:
         self.lower = lower
         self._kept: dict[str, _Reading | None] = {}
 
+    def forget(self) -> None:
+        self._kept.clear()
+
     def read(self, text: str) -> _Reading | None:
         """``text`` compared as the patterns compare it, and that as ASCII bytes (``_as_ascii``); None for a text
         that lower-casing cannot compare (a case trap)."""
@@ -103,6 +106,12 @@ class _Reader:
 
 
 _READERS = {True: _Reader(lower=True), False: _Reader(lower=False)}
+
+
+def forget_texts() -> None:
+    """Forget the texts the keyword patterns have read."""
+    for reader in _READERS.values():
+        reader.forget()
 
 
 class KeywordPattern:

@@ -1,0 +1,23 @@
+"""The extractor's memory of texts it has read changes its speed, never its answers."""
+
+from __future__ import annotations
+
+from claimgraph.extract import extract_document, forget_texts
+from claimgraph.model import Document
+
+_TEXT = (
+    "Published 12 March 2025. Gunmen attacked a police post near Quetta on Monday, killing four officers, "
+    "officials said. The Balochistan Liberation Army claimed responsibility for the attack in a statement. "
+    "The BLA, which is allied with the Baloch Liberation Front, has stepped up attacks since January."
+)
+
+
+
+def test_a_text_read_again_gives_the_same_extraction_as_when_read_as_new() -> None:
+    forget_texts()
+    first = extract_document(Document(_TEXT))
+    again = extract_document(Document(_TEXT))  # trigger words and dates now come from memory
+    forget_texts()
+    anew = extract_document(Document(_TEXT))
+    assert first.events and first.claims
+    assert first == again == anew
