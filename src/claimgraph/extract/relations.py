@@ -138,13 +138,16 @@ def forget_texts() -> None:
 @lru_cache(maxsize=8192)
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
+    has_tail: dict[str, bool] = {}  # by the tail's regex: several triggers share an ending ("… by the")
     for trigger in tr.TRIGGERS:
-        if trigger.tail is not None and not trigger.tail.search(link):
-            continue  # an anchored trigger whose ending the link lacks
-        for match in trigger.finditer(link):
+        if trigger.tail is not None:
+            found = has_tail.get(trigger.tail.pattern)
+            if found is None:
+                found = has_tail[trigger.tail.pattern] = trigger.tail.search(link) is not None
+            if not found:
+                continue  # an anchored trigger whose ending the link lacks
+        for match in trigger.finditer(link):  # a whole trigger's match starts the link
             if trigger.anchored and match.end() != len(link):
-                continue
-            if trigger.whole and match.start() != 0:
                 continue
             if len(match.group().split()) == 1 and _AGENT_NOUN.search(match.group()):
                 continue  # "financial facilitators of", "regional commander": nouns, not the verb
@@ -153,6 +156,8 @@ def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
             if best is None or match.end() > best[1].end() or (
                     match.end() == best[1].end() and match.start() < best[1].start()):
                 best = (trigger, match)
+        if best is not None and best[1].start() == 0 and best[1].end() == len(link):
+            break  # a match of the whole link: no later one ends later or starts sooner
     return best
 
 

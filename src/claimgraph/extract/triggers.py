@@ -40,8 +40,13 @@ class Trigger:
     words: KeywordPattern | None = None  # the pattern, tried only on links that hold one of its opening words
 
     def finditer(self, link: str) -> Iterator[re.Match[str]]:
-        """The matches of the pattern in a link."""
-        return (self.words or self.pattern).finditer(link)
+        """The matches of the pattern in a link; for a ``whole`` trigger only one at its start can count, so the
+        pattern is tried there alone."""
+        pattern = self.words or self.pattern
+        if self.whole:
+            match = pattern.match(link)
+            return iter(() if match is None else (match,))
+        return pattern.finditer(link)
 
 
 def _t(relation: str, pattern: str, forward: bool = True, anchored: bool = False, whole: bool = False,
