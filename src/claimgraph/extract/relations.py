@@ -138,14 +138,9 @@ def forget_texts() -> None:
 @lru_cache(maxsize=8192)
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
-    has_tail: dict[str, bool] = {}  # by the tail's regex: several triggers share an ending ("… by the")
     for trigger in tr.TRIGGERS:
-        if trigger.tail is not None:
-            found = has_tail.get(trigger.tail.pattern)
-            if found is None:
-                found = has_tail[trigger.tail.pattern] = trigger.tail.search(link) is not None
-            if not found:
-                continue  # an anchored trigger whose ending the link lacks
+        if trigger.tail is not None and not trigger.tail.search(link):
+            continue  # an anchored trigger whose ending the link lacks
         for match in trigger.finditer(link):  # a whole trigger's match starts the link
             if trigger.anchored and match.end() != len(link):
                 continue

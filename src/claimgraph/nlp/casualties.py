@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from claimgraph.nlp.numbers import NUMBER_PATTERN, parse_number
 
@@ -156,9 +156,9 @@ _STEMS = (
     "behead", "massacr", "murder", "execut", "assassin", "neutrali", "eliminat", "perish", "lost", "lives",
     "death", "fatalit", "toll", "maim",
 )
-_STEM_AUTOMATON = AhoCorasick(_STEMS, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
-_ASCII_STEM_AUTOMATON = BytesAhoCorasick([stem.encode() for stem in _STEMS], matchkind=MatchKind.Standard,
-                                         implementation=Implementation.DFA)
+# read over the lower-cased text as one byte a character ("?" for any that is not ASCII; the stems are ASCII)
+_STEM_AUTOMATON = BytesAhoCorasick([stem.encode() for stem in _STEMS], matchkind=MatchKind.Standard,
+                                   implementation=Implementation.DFA)
 _TRIGGER_RE = _compile(
     r"\b(?:"
     r"(?P<toll_noun>(?<=number of )(?:dead|deaths|fatalities))"
@@ -348,13 +348,10 @@ def _figure_span(text: str, folded: str, trigger: re.Match[str]) -> tuple[int, i
 def _triggers(text: str, folded: str) -> list[re.Match[str]]:
     """Trigger words of ``text`` (matches in its folded form), found through their stems in the lower-cased
     text."""
-    if text.isascii():
-        hits = _ASCII_STEM_AUTOMATON.find_matches_as_indexes(folded.encode(), overlapping=True)
-    else:
-        lower = text.lower()  # the folded text, but for "ı" and "ſ"
-        if len(lower) != len(text):  # lower-casing changed offsets ("İ"): scan the whole text
-            return list(_TRIGGER_RE.finditer(folded))
-        hits = _STEM_AUTOMATON.find_matches_as_indexes(lower, overlapping=True)
+    lower = folded if text.isascii() else text.lower()  # the folded text, but for "ı" and "ſ"
+    if len(lower) != len(text):  # lower-casing changed offsets ("İ"): scan the whole text
+        return list(_TRIGGER_RE.finditer(folded))
+    hits = _STEM_AUTOMATON.find_matches_as_indexes(lower.encode("ascii", "replace"), overlapping=True)
     found: list[re.Match[str]] = []
     for start in sorted({start for _, start, _ in hits}):
         if found and start < found[-1].end():

@@ -72,9 +72,13 @@ def _as_ascii(text: str) -> bytes:
     return text.encode("ascii", "replace")
 
 
-def _ascii_words(words: Iterable[str]) -> bool:
-    """Whether the words can be looked for in a text's ``_as_ascii`` form."""
-    return all(word.isascii() and "?" not in word for word in words)
+def _automaton(words: Sequence[str]) -> AhoCorasick | BytesAhoCorasick:
+    """One automaton finding every word in one pass: over a text's ``_as_ascii`` bytes when the words are ASCII
+    without "?" (cheaper to read), else over the text itself."""
+    if all(word.isascii() and "?" not in word for word in words):
+        return BytesAhoCorasick([word.encode() for word in words], matchkind=MatchKind.Standard, implementation=_DFA)
+    return AhoCorasick(list(words), matchkind=MatchKind.Standard, implementation=_DFA)
+
 
 _KEPT = 256  # texts a reader remembers
 
@@ -88,6 +92,7 @@ class _Reader:
         self._kept: dict[str, _Reading | None] = {}
 
     def forget(self) -> None:
+        """Forget the texts read so far."""
         self._kept.clear()
 
     def read(self, text: str) -> _Reading | None:
@@ -133,13 +138,7 @@ class KeywordPattern:
         if not self.words or not all(self.words):
             raise ValueError(f"no keywords for {pattern.pattern!r}")
         self._reader = _READERS[self.ignore_case]
-        # every word in one pass, over the text's ASCII bytes where the words allow it
-        self._automaton: AhoCorasick | BytesAhoCorasick
-        if _ascii_words(self.words):
-            self._automaton = BytesAhoCorasick([w.encode() for w in self.words], matchkind=MatchKind.Standard,
-                                               implementation=_DFA)
-        else:
-            self._automaton = AhoCorasick(list(self.words), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._automaton = _automaton(self.words)
         self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
         self._longest = max(map(len, self.words))
 
@@ -242,12 +241,7 @@ class StretchSearch:
             for word in words:
                 owners.setdefault(word, []).append(index)
         self._owners = list(owners.values())  # the searches of each word, in the automaton's order
-        self._automaton: AhoCorasick | BytesAhoCorasick
-        if _ascii_words(owners):  # the text is read as ASCII bytes
-            self._automaton = BytesAhoCorasick([w.encode() for w in owners], matchkind=MatchKind.Standard,
-                                               implementation=_DFA)
-        else:
-            self._automaton = AhoCorasick(list(owners), matchkind=MatchKind.Standard, implementation=_DFA)
+        self._automaton = _automaton(list(owners))
         self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
