@@ -20,7 +20,7 @@ from claimgraph.nlp.annotate import BASED, DIRECTION, AnnotatedDoc, EntityInfo, 
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
 from claimgraph.nlp.coref import QUALIFIER
 from claimgraph.nlp.dates import DateMention, find_dates
-from claimgraph.nlp.dates import forget_texts as forget_date_anchors
+from claimgraph.nlp.dates import forget_texts as forget_date_expressions
 from claimgraph.nlp.keywords import KeywordPattern, openings
 from claimgraph.nlp.sentences import Sentence
 from claimgraph.nlp.text import initials
@@ -166,7 +166,7 @@ def forget_texts() -> None:
     """Forget the dates and years found in the sentences and documents read so far."""
     sentence_dates.cache_clear()
     _latest_year.cache_clear()
-    forget_date_anchors()
+    forget_date_expressions()
 
 
 @lru_cache(maxsize=1)  # the pipeline and the event drafter ask in turn about the same document
@@ -209,12 +209,13 @@ def _actors(text: str, units: Sequence[Unit], entities: dict[str, EntityInfo], t
             for e in m.ids if entities[e].kind == "actor" and entities[e].type in types]
 
 
-def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo]) -> list[str]:
+def _claimants(text: str, actors: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo]) -> list[str]:
+    """Actors the sentence says claimed an attack; ``actors`` are its units of actors."""
     found: list[str] = []
     for claim in ATTACK_CLAIM.finditer(text, sentence.start, sentence.end):
         if found and _AND_THEN.search(text, max(sentence.start, claim.start() - 12), claim.start()):
             continue  # "X claimed the attack on a Nigerian army base and said its fighters …": X again
-        before = [u for u in _units_before(units, claim.start()) if u.kind == "actor"]
+        before = _units_before(actors, claim.start())
         # "ISKP, the regional affiliate of ISIS, claimed …", "TRF, a proxy of the Pakistan-based LeT, has claimed":
         # the claimant is the name the apposition describes
         head = next((i for i, u in enumerate(before[:-1]) if _APPOSITION_TO.fullmatch(text, u.end, claim.start())),
@@ -226,8 +227,8 @@ def _claimants(text: str, units: Sequence[Unit], sentence: Sentence, entities: d
                 text, max(0, before[-1].start - 30), before[-1].start):  # "militants allied with the Houthis claimed"
             found += _actors(text, [_speaks_for(text, before, entities)], entities, _PERPETRATOR_TYPES)
     if _CLAIM_BY.may_occur_in(sentence.text):
-        for unit in units:
-            if unit.kind == "actor" and _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
+        for unit in actors:
+            if _CLAIM_BY.search(text[max(sentence.start, unit.start - 40):unit.start]):
                 found += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
     return list(dict.fromkeys(found))
 
@@ -243,40 +244,42 @@ def _speaks_for(text: str, before: Sequence[Unit], entities: dict[str, EntityInf
     return person
 
 
-def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
+def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
                   entities: dict[str, EntityInfo]) -> tuple[list[str], list[str]]:
-    """Actors the sentence says carried out the attack, and the actors it says were attacked."""
+    """Actors the sentence says carried out the attack, and the actors it says were attacked; ``actors`` are its
+    units of actors."""
     perpetrators: list[str] = []
     named_attackers: list[str] = []  # "an al-Shabab attack"
     targets: list[str] = []
     earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
-    actor_units = [u for u in units if u.kind == "actor" and not (earlier and earlier[0] <= u.start < earlier[1])]
-    # the stretch before each actor is searched for the rarer cues only where the sentence holds their words
-    by_cue, blame_cue, attackers_cue = (pattern.may_occur_in(sentence.text) for pattern in
-                                        (_PERPETRATOR_AFTER, _BLAMED_ON, _ATTACKERS_OF))
+    actor_units = [u for u in actors if not (earlier[0] <= u.start < earlier[1])] if earlier else actors
+    # the stretches around each actor are searched for a verb and for the rarer cues only where the sentence
+    # holds their words
+    verb_cue, by_cue, blame_cue, attackers_cue = (pattern.may_occur_in(sentence.text) for pattern in
+                                                  (_ATTACK_VERB, _PERPETRATOR_AFTER, _BLAMED_ON, _ATTACKERS_OF))
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
         appositive = _APPOSITIVE_AFTER.match(after)
         skip = appositive.end() if appositive else 0
-        verb = _ATTACK_VERB.search(after, skip) if unit.start >= apposition_end else None
-        apposition_end = max(apposition_end, unit.end + skip)
-        next_start = next((u.start for u in actor_units[index + 1:] if u.start >= unit.end + skip), sentence.end)
-        # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun
+        # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun, it does not act
         noun_after = bool(_ATTACK_NOUN.pattern.match(after.lstrip(" -")))  # one place: the regex alone is cheaper
-        is_modifier = noun_after or bool(_GROUP_NOUN.match(after))
-        by_agent = bool(verb) and bool(_BY_AFTER.match(after, verb.end()))  # "the attack carried out by"
-        lead = after[skip:verb.start()] if verb else ""
-        suspected = _SUSPECTED_OF.search(lead)  # "were suspected of carrying out": the doer, not a target
-        lead = lead[:suspected.start()] if suspected else lead
-        if verb and unit.end + verb.start() < next_start and not is_modifier and not by_agent and not (
-                _RELATIVE_OR_AGENT.search(lead) or _REPORTING_BETWEEN.search(lead)):
-            if not suspected and (_PASSIVE.search(lead) or _POSSESSOR_OF.fullmatch(lead)):
-                targets += [e for e in unit.ids if entities[e].kind == "actor"]  # "al-Zawahiri's killing in …"
-            elif not _PREPOSITION_BEFORE.search(text[max(0, unit.start - 8):unit.start]):
-                perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
+        verb = _ATTACK_VERB.search(after, skip) if (
+            verb_cue and unit.start >= apposition_end and not noun_after and not _GROUP_NOUN.match(after)) else None
+        apposition_end = max(apposition_end, unit.end + skip)
+        if verb and not _BY_AFTER.match(after, verb.end()) and unit.end + verb.start() < next(
+                (u.start for u in actor_units[index + 1:] if u.start >= unit.end + skip), sentence.end):
+            # not "the attack carried out by", nor the verb of the next actor
+            lead = after[skip:verb.start()]
+            suspected = _SUSPECTED_OF.search(lead)  # "were suspected of carrying out": the doer, not a target
+            lead = lead[:suspected.start()] if suspected else lead
+            if not (_RELATIVE_OR_AGENT.search(lead) or _REPORTING_BETWEEN.search(lead)):
+                if not suspected and (_PASSIVE.search(lead) or _POSSESSOR_OF.fullmatch(lead)):
+                    targets += [e for e in unit.ids if entities[e].kind == "actor"]  # "al-Zawahiri's killing in …"
+                elif not _PREPOSITION_BEFORE.search(text[max(0, unit.start - 8):unit.start]):
+                    perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         before = text[max(sentence.start, unit.start - 60):unit.start]
-        attackers_of = attackers_cue and _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(
+        attackers_of = attackers_cue and verb_cue and _ATTACKERS_OF.search(before) and _ATTACK_VERB.search(
             text, unit.end, sentence.end)
         if (by_cue and _PERPETRATOR_AFTER.search(before) and _ATTACK_NOUN.search(before)) or (
                 blame_cue and _BLAMED_ON.search(before)) or attackers_of or _ARE_THE_PERPETRATORS.match(after):
@@ -284,7 +287,7 @@ def _perpetrators(text: str, units: Sequence[Unit], sentence: Sentence,
         elif noun_after and _names_its_attack(text, unit, sentence, entities):
             named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif index > 0 and _TARGET_AFTER.match(text, actor_units[index - 1].end, unit.start) and (
-                _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start)
+                (verb_cue and _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start))
                 or _ATTACK_NOUN.search(text, actor_units[index - 1].end, unit.start)):
             targets += [e for e in unit.ids if entities[e].kind == "actor"]
     perpetrators = list(dict.fromkeys(perpetrators or named_attackers))  # a doer named by its verb comes first
@@ -476,10 +479,10 @@ def _most_specific(doc: AnnotatedDoc, group: Sequence[Mention]) -> Mention:
 
 
 def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None],
-                 units_of: Callable[[Sentence], Sequence[Unit]] | None = None) -> list[EventDraft]:
+                 units: Sequence[Sequence[Unit]] | None = None) -> list[EventDraft]:
     """Event drafts of the document, merged across the sentences that describe the same incident;
-    ``speaker(sentence)`` is who asserts the sentence (None: the author); ``units_of(sentence)`` gives its
-    ``sentence_units`` when the caller has them."""
+    ``speaker(sentence)`` is who asserts the sentence (None: the author); ``units[i]`` are the
+    ``sentence_units`` of sentence ``i`` when the caller has them."""
     text = doc.text
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
@@ -500,11 +503,12 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             casualties = find_casualties(sentence.text)
         victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
         mentions = doc.mentions_in(sentence.start, sentence.end)
-        units = units_of(sentence) if units_of else sentence_units(text, mentions, doc.entities)
-        claimants = _claimants(text, units, sentence, doc.entities)
+        actors = [u for u in (units[sentence.index] if units is not None else sentence_units(
+            text, mentions, doc.entities)) if u.kind == "actor"]
+        claimants = _claimants(text, actors, sentence, doc.entities) if actors else []
         if not noun and not claimants and all(c.count is None for c in victims):
             continue  # an attack verb or "thousands killed" alone opens an event only in a claim
-        perpetrators, targets = _perpetrators(text, units, sentence, doc.entities)
+        perpetrators, targets = _perpetrators(text, actors, sentence, doc.entities) if actors else ([], [])
         if claimants:
             last_claim = (sentence.index, claimants)
         elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from claimgraph.extract import events, relations
 from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
@@ -17,7 +16,7 @@ from claimgraph.extract.events import (
     reference_date,
     sentence_dates,
 )
-from claimgraph.extract.relations import Candidate, Unit, candidates, sentence_units
+from claimgraph.extract.relations import Candidate, candidates, sentence_units
 from claimgraph.kb import KnowledgeBase, builtin_kb
 from claimgraph.model import AUTHOR_SPEAKER, Claim, Document, Event, EventPlace, Extraction, Span, Speaker, short_hash
 from claimgraph.nlp import AnnotatedDoc, annotate
@@ -50,43 +49,40 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
     published = reference_date(annotated)
     year = None if published else inferred_year(annotated)
     claims: list[Claim] = []
-    publisher = report_publisher(doc.text, annotated.mentions, annotated.entities)
-
+    text, entities = doc.text, annotated.entities
+    publisher = report_publisher(text, annotated.mentions, entities)
     in_sentence = [annotated.mentions_in(sentence.start, sentence.end) for sentence in annotated.sentences]
+    units = [sentence_units(text, mentions, entities) if mentions else [] for mentions in in_sentence]
+    attributed: dict[int, list[Attribution]] = {}
 
-    @cache
-    def reported(index: int) -> list[Attribution]:  # read only for sentences with claims or events
-        sentence, mentions = annotated.sentences[index], in_sentence[index]
-        return credit_publisher(attributions(doc.text, sentence, mentions, annotated.entities),
-                                publisher) if mentions else []
-
-    @cache
-    def units_in(index: int) -> list[Unit]:  # shared by relations and events
-        return sentence_units(doc.text, in_sentence[index], annotated.entities)
-
-    def units_of(sentence: Sentence) -> list[Unit]:
-        return units_in(sentence.index)
+    def reported(index: int) -> list[Attribution]:  # read once, and only for sentences with claims or events
+        found = attributed.get(index)
+        if found is None:
+            mentions = in_sentence[index]
+            found = attributed[index] = credit_publisher(attributions(
+                text, annotated.sentences[index], mentions, entities), publisher) if mentions else []
+        return found
 
     def first_speaker(sentence: Sentence) -> Speaker | None:
         found = reported(sentence.index)
         return found[0].speaker if found else None
 
-    seen: set[tuple[str, str, str, int]] = set()
-    for sentence, mentions in zip(annotated.sentences, in_sentence, strict=True):
-        found = candidates(doc.text, sentence.start, sentence.end, mentions, annotated.entities,
-                           units_in(sentence.index)) if mentions else []
+    for sentence, mentions, its_units in zip(annotated.sentences, in_sentence, units, strict=True):
+        found = candidates(text, sentence.start, sentence.end, mentions, entities, its_units) if mentions else []
         if not found:
             continue
         time = _time_qualifier(sentence.text, published, year)
         evidence = Span(sentence.start, sentence.end, sentence.text)
+        said = reported(sentence.index)
+        seen: set[tuple[str, str, str]] = set()
         for candidate in found:
-            key = (candidate.subject, candidate.relation, candidate.object, sentence.index)
+            key = (candidate.subject, candidate.relation, candidate.object)
             if key in seen:
                 continue
             seen.add(key)
-            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end,
-                                                                  reported(sentence.index)), evidence, time))
-    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units_of)])
+            claims.append(_claim(annotated, candidate, speaker_of(candidate.start, candidate.end, said), evidence,
+                                 time))
+    events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
     return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
                       events=events, claims=claims)

@@ -135,11 +135,19 @@ def forget_texts() -> None:
     _best_trigger.cache_clear()
 
 
+def _last_words(link: str) -> int:
+    """Where the space before the link's last two words starts (0 for a shorter link): an anchored trigger's
+    tail (a word, "the" maybe, then spaces) lies past it, so its search may start there."""
+    words = link.rsplit(None, 2)
+    return len(words[0]) if len(words) == 3 else 0
+
+
 @lru_cache(maxsize=8192)
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
+    tails_from = _last_words(link)
     for trigger in tr.TRIGGERS:
-        if trigger.tail is not None and not trigger.tail.search(link):
+        if trigger.tail is not None and not trigger.tail.search(link, tails_from):
             continue  # an anchored trigger whose ending the link lacks
         for match in trigger.finditer(link):  # a whole trigger's match starts the link
             if trigger.anchored and match.end() != len(link):
@@ -424,6 +432,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
     if _VICTIM_OF.match(link) and right.kind == "actor" and not _another_agent(link):
         return _pairs(right.ids, "attacks", left.ids, *span, link, via)  # "al-Zawahiri's killing in a US strike"
+    if right.kind != "actor" and not _PLACE_OBJECT_LINK.search(link):
+        return []  # a place is the object only of an attack or a fight placed "in", "on" or "against" it
     best = _best_trigger(link)
     if best is None:
         if right.kind == "actor" and tr.AFTER_OBJECT_PROXY.match(text[right.end:right.end + 60]) and not (
@@ -444,7 +454,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
         return []  # "fights in Mali" places a fight, it does not oppose the state
-    if right.kind != "actor" and (relation not in ("attacks", "rival_of") or not _PLACE_OBJECT_LINK.search(link)):
+    if right.kind != "actor" and relation not in ("attacks", "rival_of"):
         return []
     subjects, objects = (left.ids, right.ids) if trigger.forward else (right.ids, left.ids)
     if relation == "member_of" and tr.PROXY_OF.search(link) and all(

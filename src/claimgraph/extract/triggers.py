@@ -92,10 +92,12 @@ _RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|nemes|hostil|oppo
 
 # How a noun phrase of relation attaches to its subject: "X, an affiliate of Y", "X is a branch of Y",
 # "X, which has become a wing of Y". The whole link must be such a phrase.
-_APPOSITION = (r"^\s*(?:,\s*|\(\s*|[-–—]\s*)?(?:(?:who|which|that)\s+)?(?:(?:is|was|are|were|remains?|remained|became|"
-               r"becomes|has become|had been|has been|being|as|now|also|originally|once|still|reportedly|"
-               r"allegedly|widely|long|known|seen|considered|described|regarded|viewed|designated|identified|"
-               r"believed to be|said to be)\s+)*(?:an?|the|its|their|one of the|one of its|part of the)?\s*"
+_COPULAS = (r"is|was|are|were|remains?|remained|became|becomes|has become|had been|has been|being|as|now|also|"
+            r"originally|once|still|reportedly|allegedly|widely|long|known|seen|considered|described|regarded|viewed|"
+            r"designated|identified|believed to be|said to be")
+_DETERMINERS = r"an?|the|its|their|one of the|one of its|part of the"
+_APPOSITION = (r"^\s*(?:,\s*|\(\s*|[-–—]\s*)?(?:(?:who|which|that)\s+)?"
+               rf"(?:{initials(_COPULAS)}(?:{_COPULAS})\s+)*(?:{initials(_DETERMINERS)}(?:{_DETERMINERS}))?\s*"
                r"(?:[\w-]+\s+){0,3}?")
 _THE = r"\s+(?:the\s+)?"
 _OF = r"\s+(?:of|for|with|to|within|in|under)" + _THE
@@ -109,25 +111,29 @@ _SPLINTERS = r"splinter|breakaway|offshoot|off-shoot|spin-off|splinter group|spl
 _PARTS = (r"affiliate|branch|wing|faction|unit|cell|chapter|province|arm|front|member|subsidiary|franchise|division|"
           rf"component|outfit|offshoot|proxy|extension|alias|media (?:arm|wing|outlet)|mouthpiece|{MEMBER_ROLES}")
 _BELONGING = r"affiliated|aligned|linked|loyal|allegiance|belongs?|belonged|part"
+_SPLIT = r"split|broke|broken|breaking|splintered|defected|defecting"
+_RANKS = r"fighters|members|commanders|militants|cadres"
+_LED = r"led|headed|founded|run|commanded|spearheaded|chaired|co-founded"
+_LEADS = r"leads|led|heads|headed|founded|runs|ran|commands|commanded|spearheads|spearheaded|chairs|chaired"
+_REPELLED = r"pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted"
 
 TRIGGERS: tuple[Trigger, ...] = (
     # membership, leadership, splits: "X, an affiliate of Y", "X, the leader of Y"
-    _t("splinter_of", _APPOSITION + rf"(?:{_SPLINTERS})s?(?:\s+(?:group|faction|outfit))?",
+    _t("splinter_of", _APPOSITION + rf"{initials(_SPLINTERS)}(?:{_SPLINTERS})s?(?:\s+(?:group|faction|outfit))?",
        tail=r"\s+(?:of|from)" + _THE, anchored=True, whole=True, words=_SPLINTERS, word_start=False),
-    _t("splinter_of", r"\b(?:split|broke|broken|breaking|splintered|defected|defecting)\s+(?:away\s+)?"
-                      r"(?:off\s+)?", tail=r"from" + _THE, anchored=True),
-    _t("splinter_of", r"\b(?:fighters|members|commanders|militants|cadres)\s+who\s+(?:were|had been)\s+"
-                      r"(?:once\s+|formerly\s+)?(?:part|members)", tail=r"\s+of" + _THE, anchored=True),
-    _t("leads", _APPOSITION + rf"(?:{LEADER_ROLES})", tail=r"\s+(?:of|at)" + _THE, anchored=True, whole=True,
-       words=LEADER_ROLES, word_start=False),
-    _t("leads", r"\b(?:led|headed|founded|run|commanded|spearheaded|chaired|co-founded)\s+", tail=_BY,
-       forward=False, anchored=True),
-    _t("leads", r"^\s*(?:,\s*who\s+|\s+)?(?:\w+ly\s+)?(?:leads|led|heads|headed|founded|runs|ran|commands|"
-                r"commanded|spearheads|spearheaded|chairs|chaired)\s+(?:the\s+)?", anchored=True, whole=True),
-    _t("member_of", _APPOSITION + rf"(?:{_PARTS})s?", tail=_OF, anchored=True, whole=True, words=_PARTS,
-       word_start=False),
-    _t("member_of", _APPOSITION + rf"(?:{_BELONGING})\s+(?:\w+\s+)?", tail=r"(?:with|to|of)" + _THE, anchored=True,
-       whole=True, words=_BELONGING, word_start=False),
+    _t("splinter_of", rf"\b{initials(_SPLIT)}(?:{_SPLIT})\s+(?:away\s+)?(?:off\s+)?", tail=r"from" + _THE,
+       anchored=True),
+    _t("splinter_of", rf"\b{initials(_RANKS)}(?:{_RANKS})\s+who\s+(?:were|had been)\s+(?:once\s+|formerly\s+)?"
+                      r"(?:part|members)", tail=r"\s+of" + _THE, anchored=True),
+    _t("leads", _APPOSITION + rf"{initials(LEADER_ROLES)}(?:{LEADER_ROLES})", tail=r"\s+(?:of|at)" + _THE,
+       anchored=True, whole=True, words=LEADER_ROLES, word_start=False),
+    _t("leads", rf"\b{initials(_LED)}(?:{_LED})\s+", tail=_BY, forward=False, anchored=True),
+    _t("leads", rf"^\s*(?:,\s*who\s+|\s+)?(?:\w+ly\s+)?{initials(_LEADS)}(?:{_LEADS})\s+(?:the\s+)?", anchored=True,
+       whole=True),
+    _t("member_of", _APPOSITION + rf"{initials(_PARTS)}(?:{_PARTS})s?", tail=_OF, anchored=True, whole=True,
+       words=_PARTS, word_start=False),
+    _t("member_of", _APPOSITION + rf"{initials(_BELONGING)}(?:{_BELONGING})\s+(?:\w+\s+)?",
+       tail=r"(?:with|to|of)" + _THE, anchored=True, whole=True, words=_BELONGING, word_start=False),
     _t("supports", rf"\b{initials(_RECEIVE)}(?:{_RECEIVE})\s+(?:\w+\s+){{0,3}}"
                    r"(?:support|help|funding|funds|aid|weapons|arms|training|backing|assistance|shelter|sanctuary|"
                    r"protection|money)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
@@ -145,8 +151,8 @@ TRIGGERS: tuple[Trigger, ...] = (
        forward=False, anchored=True, words=_SUPPORT_VERBS, opens=True),
     _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY, forward=False,
        anchored=True, words=_ATTACK_WORDS, opens=True),
-    _t("rival_of", r"\b(?:pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted)\s+"
-                   r"(?:\w+\s+){0,2}", tail=_BY, forward=False, anchored=True),
+    _t("rival_of", rf"\b{initials(_REPELLED)}(?:{_REPELLED})\s+(?:\w+\s+){{0,2}}", tail=_BY, forward=False,
+       anchored=True),
     _t("supports", rf"(?:-|\b){initials(_SUPPORT_VERBS)}(?:{_SUPPORT_VERBS})\w*", words=_SUPPORT_VERBS),
     _t("supports", rf"\b{initials(_USE)}(?:{_USE})\b.{{0,40}}"
                    r"\bas\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|asset)", words=_USE,

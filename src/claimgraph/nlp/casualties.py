@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
+from claimgraph.nlp.keywords import KeywordPattern
 from claimgraph.nlp.numbers import NUMBER_PATTERN, parse_number
 
 KILLED = "killed"
@@ -159,6 +160,9 @@ _STEMS = (
 # read over the lower-cased text as one byte a character ("?" for any that is not ASCII; the stems are ASCII)
 _STEM_AUTOMATON = BytesAhoCorasick([stem.encode() for stem in _STEMS], matchkind=MatchKind.Standard,
                                    implementation=Implementation.DFA)
+# the stems in any case: whether a text holds one is told from the lower-cased reading the keyword patterns keep of
+# it (most sentences, already read by them, hold none)
+_ANY_STEM = KeywordPattern(re.compile("|".join(_STEMS), re.IGNORECASE), _STEMS)
 _TRIGGER_RE = _compile(
     r"\b(?:"
     r"(?P<toll_noun>(?<=number of )(?:dead|deaths|fatalities))"
@@ -327,12 +331,10 @@ def _figure_span(text: str, folded: str, trigger: re.Match[str]) -> tuple[int, i
         return toll.span("list") if toll else None
     if group == "lives_of" and not _LIVES_OF_VERB_RE.search(folded, max(0, start - 30), start):
         return None
-    if right and not _AUX_BEFORE_RE.search(folded, max(0, start - 60), start):
-        nominal = group.endswith("noun")
-        if not nominal or _OF_RE.match(folded, end):
-            match = _RIGHT_RE.match(folded, end)
-            if match:
-                return match.span("list")
+    if right and (not group.endswith("noun") or _OF_RE.match(folded, end)):
+        match = _RIGHT_RE.match(folded, end)  # a figure on the right, unless the trigger is passive ("were killed")
+        if match and not _AUX_BEFORE_RE.search(folded, max(0, start - 60), start):
+            return match.span("list")
     if left:
         match = _left_list(text, folded, start)
         if match is None:
@@ -364,6 +366,8 @@ def _triggers(text: str, folded: str) -> list[re.Match[str]]:
 
 def find_casualties(text: str) -> list[Casualty]:
     """All killed/wounded figures in ``text``, ordered by position (see the module rules)."""
+    if not _ANY_STEM.may_occur_in(text):
+        return []  # no trigger word
     found: list[Casualty] = []
     folded = _fold(text)
     for trigger in _triggers(text, folded):

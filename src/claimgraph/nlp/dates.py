@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimgraph.nlp.keywords import KeywordPattern
 from claimgraph.nlp.numbers import NUMBER_PATTERN, NUMBER_WORDS, parse_number
 
 DAY = "day"
@@ -88,16 +89,16 @@ _DATE_RE = re.compile(
     r"(?!,?\s+\d|\s+(?i:last|this|next)\s+(?i:year)\b)"
     rf"|(?P<year>(?<![\w,.$])(?P<year_y>{_YEAR4})(?![\w'’]|[.,]\d))"
 )
-# Every date mention contains one of these; a match never reaches further from it than the margins.
-# (Flat alternations of literals: Python's re then skips ahead on their first letters, which is fast.)
-_ANCHOR_RE = re.compile(
-    rf"1[89]\d\d|20\d\d|{_title_or_upper([m[:3] for m in _MONTH_NAMES] + _DAY_NAMES)}"
-)
+# Every date mention contains one of these; a match never reaches further from it than the margins. Each opens
+# with a year's first two digits or a month or day name as written, where alone the regex is tried.
+_NAMES = [m[:3] for m in _MONTH_NAMES] + _DAY_NAMES
+_ANCHOR = KeywordPattern(re.compile(rf"1[89]\d\d|20\d\d|{_title_or_upper(_NAMES)}"),
+                         ["18", "19", "20", *_NAMES, *(name.upper() for name in _NAMES)], opens_match=True)
 _RELATIVE_ANCHOR_RE = re.compile(
     "|".join(["yesterday", "today", "tonight", r"ago\b"]
              + [rf"{rel}\s+{unit}" for rel in ("last", "this", "next") for unit in ("week", "month", "year")])
 )
-_RELATIVE_WORD_RE = re.compile("yesterday|today|tonight|ago|last|this|next")  # one opens every relative anchor
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "ago", "last", "this", "next")  # one opens every relative anchor
 _BEFORE_ANCHOR = 40
 _WORD_RE = re.compile(r"(?<![^\W_])[^\W_]+")
 # Lower-cased words a date mention can start with, besides digits.
@@ -280,25 +281,28 @@ def _value(m: re.Match[str], reference: datetime.date | None) -> tuple[str, str]
 
 
 def forget_texts() -> None:
-    """Forget the date anchors found in the texts read so far."""
-    _anchors.cache_clear()
+    """Forget the date expressions found in the texts read so far."""
+    _expressions.cache_clear()
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Spans of the words every date mention contains: a year, a month or day name, "yesterday", "ago",
+    "last week"... The full date pattern is only tried just before and at these."""
+    anchors = [m.span() for m in _ANCHOR.finditer(text)]
+    lower = text.lower()
+    if any(map(lower.__contains__, _RELATIVE_WORDS)):
+        # lower-casing can change offsets (rare scripts): then the text itself is read
+        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower if len(lower) == len(text) else text)]
+        anchors.sort()
+    return anchors
 
 
 @lru_cache(maxsize=16)  # a sentence is often read twice: without a reference date, then with one
-def _anchors(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the words every date mention contains: a year, a month or day name, "yesterday", "ago",
-    "last week"... The full date pattern is only tried just before and at these."""
-    lower = text.lower()
-    anchors = [m.span() for m in _ANCHOR_RE.finditer(text)]
-    if _RELATIVE_WORD_RE.search(lower):
-        # lower-casing can change offsets (rare scripts): then the text itself is read
-        anchors += [m.span() for m in _RELATIVE_ANCHOR_RE.finditer(lower if len(lower) == len(text) else text)]
-    return tuple(sorted(anchors))
-
-
-def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
-    """All date mentions in ``text`` in order, without overlaps (see the module rules)."""
-    found: list[DateMention] = []
+def _expressions(text: str) -> tuple[re.Match[str], ...]:
+    """The date expressions of ``text`` in order, without overlaps: matches of the full date pattern, tried at
+    the words that can open one just before and at each anchor. Which of them are dates, and what their values
+    are, depends on the reference date (``_value``)."""
+    found: list[re.Match[str]] = []
     done = 0
     for anchor_start, anchor_end in _anchors(text):
         if anchor_start < done:
@@ -314,11 +318,19 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
             if m is None or m.end() <= anchor_start:
                 continue
             done = m.end()
-            result = _value(m, reference)
-            if result is not None:
-                start, end = m.span(m.lastgroup or 0)
-                found.append(DateMention(start, end, text[start:end], result[0], result[1]))
+            found.append(m)
             break
+    return tuple(found)
+
+
+def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
+    """All date mentions in ``text`` in order, without overlaps (see the module rules)."""
+    found: list[DateMention] = []
+    for m in _expressions(text):
+        result = _value(m, reference)
+        if result is not None:
+            start, end = m.span(m.lastgroup or 0)
+            found.append(DateMention(start, end, text[start:end], result[0], result[1]))
     return found
 
 
