@@ -18,7 +18,8 @@ _VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|cla
           r"insisted|insists|denied|denies|deny|confirmed|confirms|announced|announces|reported|reports|"
           r"argued|argues|asserted|asserts|maintained|maintains|blamed|blames|charged|contended|"
           r"acknowledged|acknowledges|admitted|admits|declared|declares|disclosed|discloses|stressed|"
-          r"emphasi[sz]ed|wrote|writes|believes|believed|suspects|suspected|testified|informed|briefed|"
+          r"emphasi[sz]ed|wrote|writes|believes|believed|believe|suspects|suspected|suspect|testified|informed|"
+          r"briefed|"
           r"observed|concluded|found|estimated|assessed|assesses")
 _REPORTING = KeywordPattern(re.compile(
     rf"\b{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|the bombing|"
@@ -35,10 +36,12 @@ _ROLE_APPOSITION = re.compile(
 _SPEAKER_NOUNS = (r"officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
                   r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
                   r"prosecutors|monitors|team|committee|agency|office")
-_NOUN_SPEAKER = KeywordPattern(re.compile(
+_CAPITALISED_NOUNS = "|".join(f"[{noun[0]}{noun[0].upper()}]{noun[1:]}" for noun in _SPEAKER_NOUNS.split("|"))
+_NOUN_SPEAKER = KeywordPattern(re.compile(  # "officials say", "Pakistani officials said", "Officials say" opening
     r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
     r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
-    rf"(?:{_SPEAKER_NOUNS}))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"), openings(_SPEAKER_NOUNS))
+    rf"(?:{_CAPITALISED_NOUNS}))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"),
+    [*openings(_SPEAKER_NOUNS), *(word.capitalize() for word in openings(_SPEAKER_NOUNS))])
 _DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors
 _DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNORECASE)
 _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?\s*")

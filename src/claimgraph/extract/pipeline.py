@@ -103,9 +103,11 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     negated = is_negated(candidate.link) or bool(attribution and attribution.denial)
     subject_info = doc.entities[candidate.subject]
     self_claim = bool(_SELF_CLAIM.search(candidate.link))
-    if is_denial(candidate.link) or self_claim or (
-            candidate.relation == "attacks" and _claims_own_attack(text, evidence, candidate)):
-        speaker = Speaker(subject_info.id, subject_info.name)  # the group asserts its own act, or denies it
+    if is_denial(candidate.link):
+        denier = doc.entities[_named_first(doc, candidate)]
+        speaker = Speaker(denier.id, denier.name)
+    elif self_claim or (candidate.relation == "attacks" and _claims_own_attack(text, evidence, candidate)):
+        speaker = Speaker(subject_info.id, subject_info.name)  # the group asserts its own act
     hedged = is_hedged(candidate.link, before) or bool(attribution and attribution.hedged) or self_claim
     if candidate.relation in ("member_of", "leads") and _FORMER.search(before + candidate.link):
         time = "former"
@@ -117,6 +119,15 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
         subject=candidate.subject, relation=candidate.relation, object=candidate.object, object_name=obj.name,
         evidence=evidence, polarity="negated" if negated else "affirmed", hedged=hedged, asserted_by=speaker,
         time=time, confidence=round(confidence, 2), extractor=EXTRACTOR, subject_via=candidate.via)
+
+
+def _named_first(doc: AnnotatedDoc, candidate: Candidate) -> str:
+    """The side of a relation named before its linking words: the one that denies it in "Qatar denied funding
+    Hamas" (the subject) and in "Hamas denied receiving weapons from Iran" (the object)."""
+    first = next((m for m in doc.mentions_in(candidate.start, candidate.end) if m.kind == "actor"), None)
+    if first is not None and candidate.object in first.ids and candidate.subject not in first.ids:
+        return candidate.object
+    return candidate.subject
 
 
 def _claims_own_attack(text: str, evidence: Span, candidate: Candidate) -> bool:

@@ -416,9 +416,9 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         after = tr.PERSON_THE_ORGS_ROLE.match(text, right.end)
         if after and _COMMA_THE.fullmatch(link):
             return _pairs(people_left, _role_relation(after), orgs_right, left.start, after.end(), link, via)
-    # "JNIM, an al-Qaeda affiliate"
-    affiliate = _ORG_AFFILIATE.match(text, right.end) if orgs_left and orgs_right and _COMMA_DETERMINER.fullmatch(
-        link) else None
+    # "JNIM, an al-Qaeda affiliate", "JNIM, al-Qaeda's branch in the Sahel"
+    apposed = _COMMA_DETERMINER.fullmatch(link) or (link.strip() == "," and _POSSESSIVE_LINK.match(text, right.end))
+    affiliate = _ORG_AFFILIATE.match(text, right.end) if orgs_left and orgs_right and apposed else None
     if affiliate:
         return _pairs(left.ids, tr.preposed_relation(affiliate), right.ids, left.start, affiliate.end(), link, via)
     # "al-Qaeda's Sahelian affiliate, JNIM", "Al Qaeda affiliate JNIM"
@@ -478,14 +478,21 @@ def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: 
     limit = following[0].start if following else sentence_end
     after = text[unit.end:min(limit, unit.end + 80)]
     before = text[max(0, unit.start - 60):unit.start]
-    relations = {relation for relation, pattern in tr.BETWEEN_PAIR if pattern.search(before)}
-    relations |= {relation for relation, pattern in tr.RECIPROCAL if pattern.search(after)}
+    spans: dict[str, tuple[int, int]] = {}  # each relation's stretch: the names and the words that express it
+    for relation, pattern in tr.BETWEEN_PAIR:
+        match = pattern.search(before)
+        if match:
+            spans[relation] = (unit.start - len(before) + match.start(), unit.end)
+    for relation, pattern in tr.RECIPROCAL:
+        match = pattern.search(after)
+        if match:
+            start, _ = spans.get(relation, (unit.start, unit.end))
+            spans[relation] = (start, unit.end + match.end())
     ids = unit.ids
-    for relation in relations:
+    for relation, (start, end) in spans.items():
         for i, first in enumerate(ids):
             for second in ids[i + 1:]:
-                found.append(Candidate(first, relation, second, max(0, unit.start - 60), unit.end + len(after),
-                                       after, unit.via))
+                found.append(Candidate(first, relation, second, start, end, after, unit.via))
     return found
 
 

@@ -85,7 +85,8 @@ _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat
            r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"
            r"ties to|aligned|pact|convergence|converg|collusion|colluding|colluded|in cahoots|common cause|"
            r"share[sd]?\s+(?:\w+\s+){0,2}(?:objectives|goals|agenda|interests|aims|ideology)|"
-           r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)")
+           r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)|grown closer|"
+           r"grew closer|growing closer|drawn closer|drew closer|moved closer")
 _RIVAL = (r"rival|rivalry|fight(?!er)|fought|clash|compet|enem|nemes|hostil|oppos|against|at war|war (?:with|on)|feud|"
           r"conflict with|battl|pushed back|driven out|expelled|despis|hatred|antagonis|confront|"
           r"friction|turf war|enmity|anti-")
@@ -135,8 +136,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("member_of", _APPOSITION + rf"{initials(_BELONGING)}(?:{_BELONGING})\s+(?:\w+\s+)?",
        tail=r"(?:with|to|of)" + _THE, anchored=True, whole=True, words=_BELONGING, word_start=False),
     _t("supports", rf"\b{initials(_RECEIVE)}(?:{_RECEIVE})\s+(?:\w+\s+){{0,3}}"
-                   r"(?:support|help|funding|funds|aid|weapons|arms|training|backing|assistance|shelter|sanctuary|"
-                   r"protection|money)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
+                   r"(?:support|help|funding|funds|financing|aid|weapons|arms|ammunition|drones|missiles|rockets|"
+                   r"explosives|training|backing|assistance|shelter|sanctuary|protection|money|cash|equipment|"
+                   r"supplies)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
        forward=False, anchored=True, words=_RECEIVE, opens=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|"
@@ -197,7 +199,9 @@ RECIPROCAL = (
     ("rival_of", re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(?:are|were|remain(?:ed)?|have been|became)?\s*"
                             r"(?:not\s+|never\s+|no longer\s+)?(?:\w+\s+)?(?:rivals|enemies|adversaries|"
                             r"foes|at war|locked in (?:a\s+)?(?:\w+\s+)?rivalry|fighting each other|"
-                            r"fought each other|clash(?:ed)? with each other)", re.IGNORECASE)),
+                            r"fought each other|clash(?:ed)? with each other|"
+                            r"clash(?:ed|es)?\b(?!\s+(?:with|against)\b))",
+                            re.IGNORECASE)),
     ("allied_with", re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,4}}(?:{_ALLIED})\w*(?!\s+with\b)", re.IGNORECASE)),
 )
 BETWEEN_PAIR = (

@@ -215,8 +215,11 @@ _BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|relate
 _HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
             r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
             r"intelligence|envoys?|representatives?|delegations?|support")
-_NOT_LOCATIVE = re.compile(rf"\b{initials(_BOUND_TO + '|' + _HOLDERS)}(?:(?:{_BOUND_TO})\s+to|(?:{_HOLDERS})\s+of)"
-                           r"\s+(?:the\s+)?$", re.IGNORECASE)
+# what a state gives rather than where something is: "weapons from Iran", "support from neighbouring Pakistan"
+_GIVEN = (r"support|help|aid|assistance|backing|funding|funds|financing|money|cash|weapons|arms|ammunition|"
+          r"drones|missiles|rockets|explosives|training|equipment|supplies|orders|instructions|directives")
+_NOT_LOCATIVE = re.compile(rf"\b{initials(_BOUND_TO + '|' + _HOLDERS + '|' + _GIVEN)}(?:(?:{_BOUND_TO})\s+to|"
+                           rf"(?:{_HOLDERS})\s+of|(?:{_GIVEN})\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _IN_BOTH_PREPOSITIONS = "in|at|across|throughout|within|inside|between"
