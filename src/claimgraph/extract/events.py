@@ -19,6 +19,7 @@ from claimgraph.model import Speaker
 from claimgraph.nlp.annotate import BASED, DIRECTION, AnnotatedDoc, EntityInfo, Mention, by_name
 from claimgraph.nlp.casualties import ATTACKERS_KILLED, KILLED, WOUNDED, Casualty, find_casualties
 from claimgraph.nlp.coref import QUALIFIER
+from claimgraph.nlp.datelines import stated_date
 from claimgraph.nlp.dates import DateMention, find_dates
 from claimgraph.nlp.dates import forget_texts as forget_date_expressions
 from claimgraph.nlp.keywords import KeywordPattern, openings
@@ -108,7 +109,6 @@ _AGGREGATE = KeywordPattern(re.compile(
     r"\b(?:multiple|numerous|many|countless|repeated|frequent)\s+(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b",
     re.IGNORECASE),
     openings("attacks|strikes|bombings|assaults"), word_start=True)
-_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
 _ONE_OF = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HYPOTHETICAL_WORDS = (r"could|would|will|may|might|threat(?:en|ens|ened)?|plan(?:s|ned|ning)?|vow(?:s|ed)?|"
@@ -148,13 +148,18 @@ class EventDraft:
 
 
 def reference_date(doc: AnnotatedDoc) -> dt.date | None:
-    """The publication date, if the document has one."""
-    if doc.document.published:
+    """The publication date; without one, the day the first dated dateline states ("QUETTA, Jan 5:"), its
+    year from the text when it gives none (as ``inferred_year`` reads it)."""
+    published = doc.document.published
+    if published and len(published) >= 10:
         try:
-            return dt.date.fromisoformat(doc.document.published[:10])
+            return dt.date.fromisoformat(published[:10])
         except ValueError:
             return None
-    return None
+    dated = next((d for d in doc.datelines if d.date), None)
+    if dated is None:
+        return None
+    return stated_date(doc.text, dated, int(published[:4]) if published else inferred_year(doc))
 
 
 def inferred_year(doc: AnnotatedDoc) -> int | None:
@@ -339,7 +344,7 @@ _NEIGHBOUR = re.compile(r"\b(?=b)(?:bordering|borders?\s+with)\s+(?:the\s+)?$", 
 
 
 def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Mention]:
-    """Places the sentence names (a state counts when used as a place), without datelines ("KABUL, …"), a
+    """Places the sentence names (a state counts when used as a place), without names in capitals ("KABUL"), a
     group's base ("a Mali-based group") and a border the scene lies near ("a camp near the Niger border")."""
     entities, text = doc.entities, doc.text
     found = [m for m in mentions if m.via is None and (m.kind == "place" or m.place_like) and (
@@ -347,15 +352,15 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
             entities[m.entity].type == "state" and by_name(m, entities[m.entity])))]
     # mentions come in order: the stretches before them lie between the first's and the last's
     route_cue = bool(found) and _ROUTE.may_occur_in(text[max(0, found[0].start - 40):found[-1].start])
-    return [m for m in found if not _is_dateline(text, m)
+    return [m for m in found if not _in_capitals(m)
             and not (route_cue and _ROUTE.search(text, max(0, m.start - 40), m.start))
             and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not BASED.match(text, m.end)
             and not (_BORDER.match(text, m.end) and _NEAR.search(text, max(0, m.start - 20), m.start))]
 
 
-def _is_dateline(text: str, mention: Mention) -> bool:
-    return mention.text.isupper() and len(mention.text) > 3 or bool(
-        (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE.match(text, mention.start))
+def _in_capitals(mention: Mention) -> bool:
+    """A name in capitals heads a line or a dateline the annotator did not read as one."""
+    return mention.text.isupper() and len(mention.text) > 3
 
 
 # "Kidal, Mali", "in the countryside of X", "X, a town in Y", "X, eastern Syria", "X, west of Y"
@@ -486,6 +491,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
     text = doc.text
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
+    dateline_dates = [d.date for d in doc.datelines if d.date]  # the day of the report, not of an event
     events: list[EventDraft] = []
     last_claim: tuple[int, list[str]] = (-9, [])  # the latest sentence with a claim, and its claimants
     for sentence in doc.sentences:
@@ -514,7 +520,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):
             claimants = list(last_claim[1])
         dates = [d for d in sentence_dates(sentence.text, published, year)
-                 if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)]
+                 if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)
+                 and not any(s <= sentence.start + d.start < e for s, e in dateline_dates)]
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):

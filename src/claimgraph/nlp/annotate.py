@@ -14,6 +14,7 @@ from claimgraph.kb import KnowledgeBase
 from claimgraph.model import ActorRecord, Document, PlaceRecord, Span
 from claimgraph.nlp import actor_phrases
 from claimgraph.nlp.coref import Antecedent, resolve_references
+from claimgraph.nlp.datelines import PLACE, STATE, Dateline, find_datelines
 from claimgraph.nlp.descriptions import Named, description_owners, resolve_descriptions
 from claimgraph.nlp.discovery import SEARCHES as DISCOVERY_SEARCHES
 from claimgraph.nlp.discovery import Discovered, discover, slug
@@ -86,6 +87,7 @@ class AnnotatedDoc:
     sentences: list[Sentence]
     mentions: list[Mention]
     entities: dict[str, EntityInfo]
+    datelines: list[Dateline] = field(default_factory=list)  # in order; their mentions are dropped
     _starts: list[int] = field(default_factory=list, repr=False)
     document_id: str = field(init=False, repr=False)  # ``document.id``, which hashes the whole text, once
 
@@ -292,27 +294,37 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     _apply_defined_acronyms(builder)
     _drop_redefined_acronyms(builder)
     _add_short_names(builder)
-    _drop_datelines(builder)
+    datelines = _drop_datelines(builder)
     sentences = split_sentences(text)
     _add_descriptions(builder, sentences)
     _add_references(builder, sentences)
-    return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities)
-
-
-_DATELINE = re.compile(r"^(?:date \S+\s+)?[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?"
-                       r"\s*(?:\([^)\n]{1,30}\))?\s*[-–—]\s", re.MULTILINE)
+    return AnnotatedDoc(doc, sentences, _mark_place_like(text, builder.mentions, builder.entities), builder.entities,
+                        datelines)
 
 
 _CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credits?)?\s*:[^\n.]{0,80}",
                           re.IGNORECASE | re.MULTILINE)
 
 
-def _drop_datelines(builder: _Builder) -> None:
-    """"KIGALI, Rwanda (AA) –" says where the reporter filed from and "Photo credit: Israel Police" who took
-    a picture, not what happened: no mentions there."""
-    spans = [span for pattern in (_DATELINE, _CREDIT_LINE) for span in _line_matches(pattern, builder.text)]
+def _drop_datelines(builder: _Builder) -> list[Dateline]:
+    """Datelines ("KIGALI, Rwanda (AA) –", "PESHAWAR:") say where the reporter filed from and "Photo credit:
+    Israel Police" who took a picture, not what happened: no mentions there. Returns the datelines."""
+    named: dict[int, tuple[int, str]] = {}
+    for mention in builder.mentions:
+        kind = _place_or_state(builder.entities[mention.entity])
+        if kind and mention.via is None and mention.end > named.get(mention.start, (0, ""))[0]:
+            named[mention.start] = (mention.end, kind)
+    datelines = find_datelines(builder.text, named.get)
+    spans = [(d.start, d.end) for d in datelines] + _line_matches(_CREDIT_LINE, builder.text)
     if spans:
         builder.mentions = [m for m in builder.mentions if not any(s <= m.start < e for s, e in spans)]
+    return datelines
+
+
+def _place_or_state(entity: EntityInfo) -> str | None:
+    if entity.kind == "place":
+        return STATE if entity.type == "country" else PLACE
+    return STATE if entity.type == "state" else None
 
 
 def _line_matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
