@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claimgraph.model import Speaker
+from claimgraph.model import AUTHOR_SPEAKER, Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
 from claimgraph.nlp.discovery import slug
 from claimgraph.nlp.keywords import KeywordPattern, openings
@@ -20,12 +20,23 @@ _VERBS = (r"said|says|say|told|tells|tell|stated|states|state|claimed|claims|cla
           r"acknowledged|acknowledges|admitted|admits|declared|declares|disclosed|discloses|stressed|"
           r"emphasi[sz]ed|wrote|writes|believes|believed|believe|suspects|suspected|suspect|testified|informed|"
           r"briefed|"
-          r"observed|concluded|found|estimated|assessed|assesses")
+          r"observed|concluded|found|estimated|assessed|assesses|assess|explained|reiterated|affirmed|"
+          r"indicated|indicates|suggested|suggests|suggest|thinks|think|argue|note|warn|insist|contend|acknowledge|admit|"
+          r"stress|conclude|cautioned|cautions|caution|explain")
+# a verb with a noun that carries the reported clause: "rejected allegations that …", "expressed concern that …"
+_FRAMING_VERBS = (r"rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|denied|denies|deny|"
+                  r"expressed|expresses|voiced|voices|raised|raises")
+_FRAMED = (rf"(?:{_FRAMING_VERBS})\s+(?:the|these|those|all|any|such|its|their)?\s*(?:[\w-]+\s+){{0,2}}?"
+           r"(?:allegations?|claims?|reports?|charges?|accusations?|suggestions?|assertions?|insinuations?|"
+           r"concerns?|fears?|doubts?|suspicions?)\s+(?:that|of)\b")
 _REPORTING = KeywordPattern(re.compile(
-    rf"\b{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|the lives|lives|the attack|the bombing|"
-    r"ownership|to have))", re.IGNORECASE), openings(_VERBS), word_start=True, opens_match=True)
-_HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ)", re.IGNORECASE)
-_DENYING_VERBS = re.compile(r"^(?:den)", re.IGNORECASE)
+    rf"\b(?:{initials(_FRAMING_VERBS)}{_FRAMED}|{initials(_VERBS)}(?:{_VERBS})\b(?!\s+(?:responsibility|credit|"
+    r"the lives|lives|the attack|the bombing|ownership|to have)))", re.IGNORECASE),
+    [*openings(_VERBS), *openings(_FRAMING_VERBS)], word_start=True, opens_match=True)
+_HEDGING_VERBS = re.compile(r"^(?:claim|alleg|accus|blam|suspect|charg|believ|suggest|think|(?:expresse?|voice|raise)"
+                            r"[ds]?\s+(?!(?:the\s+)?(?:allegations?|claims?|reports?|charges?|accusations?)\b))",
+                            re.IGNORECASE)
+_DENYING_VERBS = re.compile(r"^(?:den|reject|dismiss|refut)", re.IGNORECASE)
 _LEFT_LINK = re.compile(
     r"\)?(?:\s*,[^,;]{0,90},)?\s*,?\s*(?:who\s+|which\s+)?(?:(?:has|have|had|also|further|later|then|previously|"
     r"recently|earlier|publicly|repeatedly|once|again|reportedly|officially|strongly|flatly|categorically|"
@@ -33,14 +44,23 @@ _LEFT_LINK = re.compile(
 _ROLE_APPOSITION = re.compile(
     r",[^,]*\b(?:chairman|chairperson|spokes(?:man|person|woman)|leader|head|chief|minister|president|director|"
     r"commander|founder|secretary|official|ambassador|envoy|emir|amir|governor|general)\b", re.IGNORECASE)
-_SPEAKER_NOUNS = (r"officials?|sources|authorities|police|spokes(?:man|person|woman)|analysts|experts|military|army|"
-                  r"government|ministry|statement|report|observers|residents|witnesses|investigators|officers|"
-                  r"prosecutors|monitors|team|committee|agency|office")
+# the people and bodies that report: "officials say", "Some researchers argue", "One Member State reported"
+_SPEAKER_NOUNS = (r"officials?|sources?|authorities|police|spokes(?:man|person|woman)|analysts?|experts?|military|"
+                  r"army|government|ministry|statement|report|observers?|residents?|witness(?:es)?|investigators?|"
+                  r"officers?|prosecutors?|monitors|team|committee|agency|office|states?|countries|diplomats?|"
+                  r"researchers?|scholars?|academics?|specialists?|journalists?|reporters?|commentators?|critics?|"
+                  r"activists?|villagers?|elders?|lawmakers?|legislators?|insiders?|aides?|leaders?|members?|"
+                  r"commanders?|militants|fighters|soldiers|troops|forces")
 _CAPITALISED_NOUNS = "|".join(f"[{noun[0]}{noun[0].upper()}]{noun[1:]}" for noun in _SPEAKER_NOUNS.split("|"))
+# "Sources close to the investigation said", "Officials in Kabul said", "an official, speaking on condition of
+# anonymity, said": what follows the noun still belongs to the speaker
+_POSTMODIFIER = r"(?:\s+(?:close to|familiar with|with knowledge of|privy to|involved in|in|at|of|from|within)" \
+                r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?"
 _NOUN_SPEAKER = KeywordPattern(re.compile(  # "officials say", "Pakistani officials said", "Officials say" opening
     r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
-    r"western|foreign|defence|defense|provincial|federal|district)\s+){0,4}"
-    rf"(?:{_CAPITALISED_NOUNS}))\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"),
+    r"western|foreign|defence|defense|provincial|federal|district|one|two|three|four|several|some|many|most|"
+    r"other|a|an)\s+){0,4}"
+    rf"(?:{_CAPITALISED_NOUNS}){_POSTMODIFIER})(?:\s*,[^,;]{{0,90}},)?\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"),
     [*openings(_SPEAKER_NOUNS), *(word.capitalize() for word in openings(_SPEAKER_NOUNS))])
 _DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors
 _DOCUMENT_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+)?{_DOCUMENT}", re.IGNORECASE)
@@ -48,8 +68,16 @@ _SHORT_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,6}\s*[.!?]?[\"”’]?
 _ACCORDING = KeywordPattern(re.compile(r"\baccording to\s+", re.IGNORECASE), ["according to"], word_start=True,
                             opens_match=True)
 _CLAUSE_MARK = re.compile(r"[,;:.]")
-_SOURCE_PHRASE = re.compile(r"(?:the\s+)?((?:[\w'’-]+\s+){0,4}?(?:officials?|sources|authorities|police|report|"
-                            r"statement|reports|data|estimates|commanders|officers|witnesses|residents)\b|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
+_SOURCE_PHRASE = re.compile(r"(?:the\s+|a\s+|an\s+)?((?:(?:one|two|three|four|several|some|many|other)\s+)?(?:"
+                            rf"(?:[\w'’-]+\s+){{0,4}}(?:{_CAPITALISED_NOUNS}|reports|data|estimates)\b"
+                            r"|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*))")
+# "It was claimed by officials that …", "It is widely believed that …": a passive report, its agent the speaker
+_PASSIVE = KeywordPattern(re.compile(
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?(claimed|alleged|reported|said|stated|"
+    r"believed|suspected|feared|thought|understood|learnt|learned|assessed|estimated|rumou?red)"
+    r"(?:\s+by\s+([^,;]{1,80}?))?\s+that\b", re.IGNORECASE), ["it"], word_start=True, opens_match=True)
+_HEDGING_PASSIVE = re.compile(r"^(?:claim|alleg|believ|suspect|fear|thought|rumou?r)", re.IGNORECASE)
+_BEFORE_PARENTHETICAL = re.compile(r"[,”\"]\s*(?:(?:the|a|an|its|his|her|their)\s+)?$", re.IGNORECASE)
 _AFTER_SPEAKER = re.compile(rf"[,”\"]\s*(?:(?:{_VERBS})\s+)$", re.IGNORECASE)
 
 
@@ -92,6 +120,8 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
     start, end = sentence.start, sentence.end
     actors = [m for m in mentions if m.kind == "actor"]
     for verb in _REPORTING.finditer(text, start, end):
+        if verb.group()[0].isupper() and verb.start() > start:
+            continue  # a capitalised word inside a sentence is a name's: "Islamic State", "Member State"
         hedged = bool(_HEDGING_VERBS.match(verb.group()))
         denial = bool(_DENYING_VERBS.match(verb.group()))
         before = [m for m in actors if m.end <= verb.start()]
@@ -111,9 +141,11 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
                 speaker_span = (phrase.start(1), phrase.end(1))
         if speaker is not None:
             after_comma = text[start:speaker_span[0]].rstrip().endswith((",", ",”", ',"'))
-            if after_comma and text.startswith(",", verb.end()):
-                asserted = (start, end)  # "The office in Doha, he added, was …": the whole sentence
-            elif after_comma and _SHORT_TAIL.fullmatch(text, verb.end(), end):
+            if text.startswith(",", verb.end()) and _BEFORE_PARENTHETICAL.search(text, start, speaker_span[0]):
+                # "The office in Doha, he added, was …": the whole sentence, around a speaker who takes no part
+                found.append(Attribution(speaker, start, end, hedged, denial))
+                continue
+            if after_comma and _SHORT_TAIL.fullmatch(text, verb.end(), end):
                 asserted = (start, speaker_span[0])  # "… in Kunar, sources told the channel."
             else:
                 asserted = (verb.end(), end)
@@ -138,6 +170,15 @@ def attributions(text: str, sentence: Sentence, mentions: Sequence[Mention],
             phrase = _SOURCE_PHRASE.match(text[according.end():end])
             if phrase:
                 found.append(Attribution(_phrase_speaker(phrase.group(1).rstrip("."), [], entities), start, end))
+    for passive in _PASSIVE.finditer(text, start, end) if _PASSIVE.may_occur_in(sentence.text) else ():
+        hedged = bool(_HEDGING_PASSIVE.match(passive.group(1)))
+        if passive.group(2) is None:  # "It is believed that …": the author, hedging
+            found.append(Attribution(AUTHOR_SPEAKER, passive.end(), end, hedged))
+            continue
+        agent_start, agent_end = passive.span(2)
+        inside = [m for m in actors if agent_start <= m.start and m.end <= agent_end]
+        found.append(Attribution(_phrase_speaker(passive.group(2), inside, entities), passive.end(), end, hedged,
+                                 False, agent_start, agent_end))
     return found
 
 

@@ -17,7 +17,9 @@ DENIAL = KeywordPattern(re.compile(rf"\b(?:{_DENYING})\b", re.IGNORECASE), openi
 _HEDGES = (r"alleged(?:ly)?|allegations?|alleging|alleges|accus(?:ed|es|ing|ations?)|suspect(?:ed|s)?|"
            r"suspicions?|reportedly|purported(?:ly)?|may|might|could|possibly|probably|likely|perhaps|presumably|"
            r"believed|thought to|said to|claimed to|claims? that|what (?:it|they|he|she) (?:claims?|calls?)|"
-           r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true")
+           r"apparently|unconfirmed|unverified|rumou?red|blam(?:ed|es|ing)|if true|whether|unclear|uncertain|"
+           r"little evidence|scant evidence|limited evidence|scarce evidence|appears? to|appeared to|seems? to|"
+           r"seemed to")
 HEDGE = KeywordPattern(re.compile(rf"\b{initials(_HEDGES)}(?:{_HEDGES})\b", re.IGNORECASE), openings(_HEDGES),
                        word_start=True, opens_match=True)
 
@@ -39,3 +41,17 @@ def is_denial(words: str) -> bool:
 def is_hedged(*texts: str) -> bool:
     """Whether any of the texts presents the relation as an allegation or with an epistemic hedge."""
     return any(HEDGE.search(text) for text in texts)
+
+
+# "There is no evidence that …", "It is not true that …": the frame denies the clause it opens, up to a clause
+# that turns away from it ("…, but …")
+_DENYING_FRAME = re.compile(
+    r"\b(?:(?:no|not\s+any|never\s+any)\s+(?:\w+\s+)?(?:evidence|proof|indication|sign|signs|truth)\s+(?:that|of)"
+    r"|not\s+true\s+that|untrue\s+that|false\s+that)\b"
+    r"(?:(?![,;:]\s*(?:but|while|whereas|although|though|however|yet)\b|;)[^.!?])*$", re.IGNORECASE)
+
+
+def in_denying_frame(before: str) -> bool:
+    """Whether the words of a sentence before a relation open a clause that denies it ("There is no evidence
+    that …")."""
+    return bool(_DENYING_FRAME.search(before))

@@ -1,4 +1,4 @@
-"""Light coreference: "the group", "the outfit", "it", "its", "both groups", "he", "his" → their antecedent."""
+"""Light coreference: "the group", "the outfit", "it", "its", "both groups", "he", "the former" → their antecedent."""
 
 from __future__ import annotations
 
@@ -17,13 +17,28 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("pair", r"(?:both groups|the two groups|both outfits|both sides)\b(?!\s+of\b)"),
     ("group", rf"(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b"),
     ("it", r"(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
-           r"(?!believed|said|reported|suspected|accused|alleged|thought|known))"),
+           r"(?!believed|said|reported|suspected|accused|alleged|thought|known))"
+           # "It is believed that …", "It remains unclear whether …": an "it" that only announces a clause
+           r"(?!\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|remained)\s+(?:\w+ly\s+)?"
+           r"(?:\w+ed|said|thought|known|unclear|clear|likely|unlikely|possible|true|false|evident)"
+           r"(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:that|whether|if)\b)"),
     ("person", r"(?:he|his|she|her)\b"),
+    ("former", r"the\s+(?:former|latter)\b(?=\s*[,;.]|\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
+               r"also|later|then|did|does|not|never|\w+ed)\b)"),
 )
 _REFERENCE = re.compile(r"\b(?=[bthis])(?:" + "|".join(f"(?P<{kind}>{source})" for kind, source in _KINDS) + ")", re.I)
 # every phrase opens a word with one of these: the regex is tried only there, not at every character of the text
 _REFERENCE_SEARCH = KeywordPattern(_REFERENCE, ("both", "the", "this", "that", "it", "he", "his", "she"),
                                    word_start=True, opens_match=True)
+# "… denied sheltering the group": a description in its own clause is not that clause's subject; these words
+# (and punctuation) open another clause
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()—–]|\b(?:that|which|who|whom|whose|when|while|after|before|because|since|as|but|"
+                           r"and|or|if|until|said|says|told|added|claimed|according)\b|['’]s?\s", re.I)
+# "The group, which is the Taliban's main rival, …": an actor named in the description's own modifier is another
+_OWN_MODIFIER = re.compile(r"\s*,\s*(?:which|who|whose|a|an|the)\b[^,;.]*", re.I)
+# "X is allied with Y": after a copula these words state a relation, and Y is an antecedent like any other
+_PREDICATIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|become|becomes)\s+(?:\w+ly\s+)?"
+                          r"\w+\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
@@ -46,6 +61,7 @@ _WANTED: dict[str, Callable[[str], bool]] = {
     "it": lambda t: t in _ORG_TYPES,
     "person": lambda t: t == "person",
     "state": lambda t: t == "state",
+    "former": lambda t: t in _ORG_TYPES or t == "person",
 }
 
 
@@ -83,6 +99,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
     """
     references: list[Reference] = []
     ordered = sorted(antecedents, key=lambda a: a.start)
+    all_starts = [a.start for a in ordered]
     pools: dict[str, tuple[list[int], list[Antecedent]]] = {}  # by wanted type: the fitting antecedents, in order
     by_kind: dict[str, list[re.Match[str]]] = {kind: [] for kind, _ in _KINDS}
     for match in _REFERENCE_SEARCH.finditer(text):
@@ -106,27 +123,40 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 fitting = [a for a in ordered if _WANTED[wanted](a.type)]
                 pool = pools[wanted] = ([a.start for a in fitting], fitting)
             starts, fitting = pool
+            modifier = _OWN_MODIFIER.match(text, match.end()) if kind in ("it", "group") else None
+            others = {a.entity for a in ordered if modifier and match.end() <= a.start and a.end <= modifier.end()}
+            # the actors named between an antecedent and the reference ("… sending troops into Somalia to fight the
+            # group"): the reference may then sit in another clause than the antecedent's
+            nearby = ordered[bisect.bisect_left(all_starts, max(0, match.start() - 300)):
+                             bisect.bisect_left(all_starts, match.start())] if kind == "group" else []
             # antecedents that start at or after the reference cannot precede it: start below them
             for candidate in reversed(fitting[:bisect.bisect_left(starts, match.start())]):
                 if candidate.start < earliest:
                     break
-                if candidate.end > match.start():
+                if candidate.end > match.start() or candidate.entity in others:
+                    continue
+                if kind == "group" and not _CLAUSE_BREAK.search(text, candidate.end, match.start()) and not any(
+                        candidate.end <= a.start < match.start() for a in nearby):
+                    others.add(candidate.entity)  # nor is it named again a sentence earlier
                     continue
                 if all(candidate.entity != f.entity for f in found) and not (
-                        kind != "person" and QUALIFIER.search(text, max(0, candidate.start - 30), candidate.start)):
+                        kind != "person" and QUALIFIER.search(text, max(0, candidate.start - 30), candidate.start)
+                        and not _PREDICATIVE.search(text, max(0, candidate.start - 40), candidate.start)):
                     if skip_nearest:
                         skip_nearest = False
                         continue
                     found.append(candidate)
-                    if kind != "pair" or len(found) == 2:
+                    if kind not in ("pair", "former") or len(found) == 2:
                         break
             previous = previous_sentence(match.start()) if kind in ("it", "group") else None
             if previous is not None:
-                subject = next((a for a in fitting[bisect.bisect_left(starts, previous[0]):] if a.end <= previous[1]),
-                               None)
+                subject = next((a for a in fitting[bisect.bisect_left(starts, previous[0]):]
+                                if a.end <= previous[1] and a.entity not in others), None)
                 found = [subject] if subject is not None else found
-            if kind == "pair" and len(found) < 2:
+            if kind in ("pair", "former") and len(found) < 2:
                 continue
+            if kind == "former":  # the first or the last of the two actors named last
+                found = found[1:] if match.group().lower().endswith("former") else found[:1]
             if found:
                 ids = tuple(f.entity for f in reversed(found))
                 references.append(Reference(match.start(), match.end(), match.group(), ids,
