@@ -8,7 +8,7 @@ import pytest
 
 from claimgraph.extract import attribution, cues, events, relations, triggers
 from claimgraph.nlp import coref, discovery, sentences
-from claimgraph.nlp.keywords import KeywordPattern, openings
+from claimgraph.nlp.keywords import KeywordPattern, KeywordSet, openings
 
 annotate = importlib.import_module("claimgraph.nlp.annotate")  # the package exports a function of that name
 
@@ -130,6 +130,32 @@ def test_triggers_with_opening_words_find_what_their_pattern_finds() -> None:
     for trigger in tested:
         for link in links:
             assert [m.span() for m in trigger.finditer(link)] == [m.span() for m in trigger.pattern.finditer(link)]
+
+
+def test_triggers_left_out_for_a_link_find_nothing_in_it() -> None:
+    links = [*TEXTS, " has long backed the ", " and fought against the ", ", an affiliate of the ",
+             " received funding and weapons from the ", " waged war on the ", " (the militant wing of "]
+    kept_some = False
+    for link in links:
+        kept = triggers.triggers_for(link)
+        assert kept == [t for t in triggers.TRIGGERS if t in kept]  # in order
+        kept_some |= 0 < sum(t.words is not None for t in kept) < sum(t.words is not None for t in triggers.TRIGGERS)
+        for trigger in triggers.TRIGGERS:
+            if trigger not in kept:
+                assert trigger.words is not None and not list(trigger.pattern.finditer(link))
+    assert kept_some  # the set does leave triggers out
+
+
+def test_a_keyword_set_names_the_patterns_whose_words_occur() -> None:
+    patterns = [KeywordPattern(re.compile(r"\bambush\w*", re.I), ["ambush"]), None,
+                KeywordPattern(re.compile(r"raid", re.I), ["raid", "ambush"])]
+    found = KeywordSet(patterns)
+    assert found.present("An AMBUSH near the post") == {0, 2}
+    assert found.present("a raid at dawn") == {2}
+    assert found.present("nothing here") == set()
+    assert found.present("the Kelvin \u212a sign") is None  # lower-casing cannot compare it
+    with pytest.raises(ValueError):
+        KeywordSet([patterns[0], KeywordPattern(re.compile("Raid"), ["Raid"])])
 
 
 def test_standalone_words_are_found_as_the_boundary_regexes_find_them() -> None:

@@ -146,7 +146,7 @@ def _last_words(link: str) -> int:
 def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
     best: tuple[tr.Trigger, re.Match[str]] | None = None
     tails_from = _last_words(link)
-    for trigger in tr.TRIGGERS:
+    for trigger in tr.triggers_for(link):
         if trigger.tail is not None and not trigger.tail.search(link, tails_from):
             continue  # an anchored trigger whose ending the link lacks
         for match in trigger.finditer(link):  # a whole trigger's match starts the link

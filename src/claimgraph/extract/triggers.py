@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimgraph.nlp.keywords import KeywordPattern, openings
+from claimgraph.nlp.keywords import KeywordPattern, KeywordSet, openings
 from claimgraph.nlp.text import initials
 
 LEADER_ROLES = (r"leader|head|chief|emir|amir|founder|co-founder|chairman|chairperson|chairwoman|"
@@ -165,6 +165,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("allied_with", rf"\b{initials(_ALLIED)}(?:{_ALLIED})\w*", words=_ALLIED, opens=True),
     _t("rival_of", rf"\b{initials(_RIVAL)}(?:{_RIVAL})\w*", words=_RIVAL, opens=True),
 )
+_TRIGGER_WORDS = KeywordSet([trigger.words for trigger in TRIGGERS])
+
+
+def triggers_for(link: str) -> list[Trigger]:
+    """The triggers that may match in a link, in order: those without opening words, and those one of whose
+    words occurs in it (one pass over the link for all of them)."""
+    present = _TRIGGER_WORDS.present(link)
+    return [trigger for index, trigger in enumerate(TRIGGERS)
+            if trigger.words is None or present is None or index in present]
+
+
 POSSESSIVE_BRANCH = re.compile(
     r"^['’]s?\s+(?:[\w-]+\s+){0,2}?(?P<role>affiliate|branch|wing|faction|offshoot|arm|front|proxy|unit|splinter group|"
     r"franchise|province)\s*,\s*(?:the\s+)?$", re.IGNORECASE)

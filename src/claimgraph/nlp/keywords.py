@@ -223,6 +223,34 @@ class KeywordPattern:
                     done = max(matched.end(), matched.start() + 1)
 
 
+class KeywordSet:
+    """Several keyword patterns looked at together: one pass over a text (one automaton for all their words)
+    tells which of them may match in it, cheaper than a pass for each when a text is read by them all."""
+
+    def __init__(self, patterns: Sequence[KeywordPattern | None]) -> None:
+        """``patterns`` in the order ``present`` numbers them; None stands for a pattern without words."""
+        lower = {pattern.ignore_case for pattern in patterns if pattern is not None}
+        if len(lower) != 1:
+            raise ValueError("the patterns of a keyword set must all compare texts in lower case, or all as written")
+        self.lower = lower.pop()
+        owners: dict[str, set[int]] = {}
+        for index, pattern in enumerate(patterns):
+            for word in pattern.words if pattern is not None else ():
+                owners.setdefault(word, set()).add(index)
+        self._owners = [frozenset(indexes) for indexes in owners.values()]  # by the automaton's word numbers
+        self._automaton = _automaton(list(owners))
+        self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
+
+    def present(self, text: str) -> set[int] | None:
+        """The indexes of the patterns one of whose words occurs in ``text`` (even inside a word): the others
+        find nothing there. None when it cannot be told cheaply (a case trap)."""
+        compared = _lowered(text) if self.lower else text
+        if compared is None:
+            return None
+        hits = self._automaton.find_matches_as_indexes(_as_ascii(compared) if self._reads_bytes else compared, True)
+        return set().union(*map(self._owners.__getitem__, {word for word, _, _ in hits}))
+
+
 class StretchSearch:
     """Regexes read only in the stretches of a text that can hold a match.
 
