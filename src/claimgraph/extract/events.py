@@ -62,7 +62,7 @@ _PERPETRATOR_AFTER = KeywordPattern(re.compile(
     r"armed|suspected|alleged|[A-Z][\w-]*-based)\s+)*(?:\w+\s+)?(?:(?:members|fighters|militants|gunmen|"
     r"operatives|elements|cadres|suspects)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE), ["by"], word_start=True,
     opens_match=True)
-_BLAMED_ON = KeywordPattern(re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,3}on\s+(?:the\s+)?$|"
+_BLAMED_ON = KeywordPattern(re.compile(r"\b(?:blamed|pinned)\s+(?:\w+\s+){0,6}?on\s+(?:the\s+)?$|"
                                        r"\battributed\s+(?:\w+\s+){0,3}to\s+(?:the\s+)?$", re.IGNORECASE),
                             openings("blamed|pinned|attributed"), word_start=True, opens_match=True)
 _GROUP_NOUN = re.compile(r"\s+(?:affiliates?|branch|wing|faction|offshoot|splinter|ally|allies|proxy|proxies|"
@@ -140,6 +140,7 @@ class EventDraft:
     perpetrators: list[str] = field(default_factory=list)
     claimed_by: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    alleged: list[str] = field(default_factory=list)  # actors another accuses of the attack
     killed: int | None = None
     wounded: int | None = None
     casualty_text: str | None = None
@@ -250,11 +251,12 @@ def _speaks_for(text: str, before: Sequence[Unit], entities: dict[str, EntityInf
 
 
 def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
-                  entities: dict[str, EntityInfo]) -> tuple[list[str], list[str]]:
-    """Actors the sentence says carried out the attack, and the actors it says were attacked; ``actors`` are its
-    units of actors."""
+                  entities: dict[str, EntityInfo]) -> tuple[list[str], list[str], list[str]]:
+    """Actors the sentence says carried out the attack, the actors it says were attacked, and those it says
+    another accuses of it; ``actors`` are its units of actors."""
     perpetrators: list[str] = []
     named_attackers: list[str] = []  # "an al-Shabab attack"
+    alleged: list[str] = []  # "Pakistan blamed the TTP for the blast"
     targets: list[str] = []
     earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
     actor_units = [u for u in actors if not (earlier[0] <= u.start < earlier[1])] if earlier else actors
@@ -263,8 +265,16 @@ def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
     verb_cue, by_cue, blame_cue, attackers_cue = (pattern.may_occur_in(sentence.text) for pattern in
                                                   (_ATTACK_VERB, _PERPETRATOR_AFTER, _BLAMED_ON, _ATTACKERS_OF))
     apposition_end = -1  # "al-Shabab, the Somali armed group, carried out …": Somalia is no doer
+    object_cue, accusing_cue = _OBJECT_OF_ATTACK.may_occur_in(sentence.text), _ACCUSING.may_occur_in(sentence.text)
     for index, unit in enumerate(actor_units):
         after = text[unit.end:min(sentence.end, unit.end + 70)]
+        lead_in = text[max(sentence.start, unit.start - 50):unit.start]
+        if object_cue and _OBJECT_OF_ATTACK.search(lead_in) and not (blame_cue and _BLAMED_ON.search(lead_in)):
+            targets += [e for e in unit.ids if entities[e].kind == "actor"]
+            continue
+        if accusing_cue and _alleged(lead_in, after, unit):
+            alleged += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
+            continue
         appositive = _APPOSITIVE_AFTER.match(after)
         skip = appositive.end() if appositive else 0
         # "Kenya Attack", "Pulwama attack", "an al Qaeda affiliate": the name qualifies another noun, it does not act
@@ -297,7 +307,23 @@ def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
             targets += [e for e in unit.ids if entities[e].kind == "actor"]
     perpetrators = list(dict.fromkeys(perpetrators or named_attackers))  # a doer named by its verb comes first
     targets = [t for t in dict.fromkeys(targets) if t not in perpetrators]
-    return perpetrators, targets
+    return perpetrators, targets, [a for a in dict.fromkeys(alleged) if a not in perpetrators]
+
+
+def _alleged(lead_in: str, after: str, unit: Unit) -> bool:
+    """Whether the actor is accused of the attack: "accused ISKP of carrying out", "blamed the TTP for the
+    blast", "held the BLA responsible for it", "ISKP was blamed for the attack" (not "police held two men")."""
+    accusing = _ACCUSING.search(lead_in)
+    if accusing is None:
+        passive = _ACCUSED_PASSIVE.match(after)
+        if passive is None:
+            return False
+        act = _ALLEGED_ACT.match(after, passive.end())
+        held = passive.group().lower().endswith("held")
+    else:
+        act = _ALLEGED_ACT.match(after)
+        held = accusing.group().lower().startswith(("held", "hold"))
+    return act is not None and (not held or act.group().lower().lstrip().startswith("responsible"))
 
 
 _EARLIER_EVENT = KeywordPattern(re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
@@ -318,6 +344,29 @@ def _earlier_event(text: str, sentence: Sentence) -> tuple[int, int] | None:
     comma = text.find(",", cue.end(), sentence.end)
     return cue.start(), comma if comma >= 0 else sentence.end
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,;.()]{1,50},")
+_HIT_VERBS = (r"attacked|attacking|bombed|ambushed|ambushing|stormed|storming|targeted|targeting|struck|striking|"
+              r"killed|killing|hijacked|massacred|shot|gunned down|raided|raiding|hit|hitting|shelled|shelling|"
+              r"abducted|kidnapped|rammed|torched|set fire to|overran|overrunning")
+_HIT_NOUNS = r"attacks?|assaults?|raids?|strikes?|bombings?|ambush(?:es)?|offensive"
+# an actor in the object of an attack ("attacked a Pakistan Army camp", "an assault on an ISI office") is hit
+_OBJECT_OF_ATTACK = KeywordPattern(re.compile(
+    rf"\b(?:(?:{_HIT_VERBS})|(?:{_HIT_NOUNS})\s+(?:on|against)|bombing\s+of)\s+(?:(?:the|a|an|another|its|their|two|three|"
+    r"several)\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE), openings(f"{_HIT_VERBS}|{_HIT_NOUNS}"), word_start=True,
+    opens_match=True)
+_ACCUSERS = "accused|accuses|accusing|blamed|blames|blaming|held|holds|holding"
+# "Pakistan accused the TTP of …", "the Taliban blamed ISKP for …": the accused one, alleged
+_ACCUSING = KeywordPattern(re.compile(rf"\b(?:{_ACCUSERS})\s+(?:the\s+)?$", re.IGNORECASE), openings(_ACCUSERS),
+                           word_start=True, opens_match=True)
+# "ISKP was blamed for …", "the TTP has been held responsible for …"
+_ACCUSED_PASSIVE = re.compile(r"\s+(?:(?:was|were|is|are|being|has been|have been|had been)\s+)(?:\w+\s+)?"
+                              r"(?:accused|blamed|held)\b", re.IGNORECASE)
+_ALLEGED_ACTS = (r"carrying out|having carried out|staging|orchestrating|masterminding|perpetrating|launching|"
+                 r"mounting|conducting|attacking|killing|bombing|targeting|ambushing|striking|shelling|"
+                 r"being behind|involvement in")
+_ALLEGED_ACT = re.compile(
+    rf"\s+(?:(?:responsible\s+)?for|of)\s+(?:{_ALLEGED_ACTS}|it\b|(?:the|a|an|this|that|these|its|their|"
+    rf"[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b)", re.IGNORECASE)
+
 _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
 
@@ -514,7 +563,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         claimants = _claimants(text, actors, sentence, doc.entities) if actors else []
         if not noun and not claimants and all(c.count is None for c in victims):
             continue  # an attack verb or "thousands killed" alone opens an event only in a claim
-        perpetrators, targets = _perpetrators(text, actors, sentence, doc.entities) if actors else ([], [])
+        perpetrators, targets, alleged = _perpetrators(text, actors, sentence, doc.entities) if actors else (
+            [], [], [])
         if claimants:
             last_claim = (sentence.index, claimants)
         elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):
@@ -538,7 +588,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             place = _most_specific(doc, group) if group else None
             draft = EventDraft(sentence, place=place.entity if place else None,
                                place_text=place.text if place else None, claimed_by=list(claimants),
-                               perpetrators=list(perpetrators), targets=list(targets),
+                               perpetrators=list(perpetrators), targets=list(targets), alleged=list(alleged),
                                killed=killed.count if killed else None,
                                wounded=wounded.count if wounded else None,
                                casualty_text=killed.phrase if killed and killed.count is None else None)
@@ -550,7 +600,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             target = _merge_target(events, draft, doc)
             if target is not None:
                 _merge(doc, target, draft)
-            elif (place or draft.date) and (noun or victims or perpetrators or claimants) and not _aggregate(
+            elif (place or draft.date) and (noun or victims or perpetrators or claimants or alleged) and not _aggregate(
                     sentence.text, victims) and not (events and not victims and not draft.date and
                                                      _names_only_an_earlier_attack(sentence.text)):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
@@ -562,6 +612,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             event.claimed_by = groups
         if not event.perpetrators and len(event.claimed_by) == 1:
             event.perpetrators = list(event.claimed_by)
+        if not event.perpetrators and not event.claimed_by and event.alleged:
+            event.perpetrators, event.hedged = list(event.alleged), True  # accused, not shown: an allegation
     _carry_perpetrators(doc, events)
     return events
 
@@ -671,3 +723,4 @@ def _merge(doc: AnnotatedDoc, event: EventDraft, draft: EventDraft) -> None:
     event.claimed_by = list(dict.fromkeys(event.claimed_by + draft.claimed_by))
     event.perpetrators = list(dict.fromkeys(event.perpetrators + draft.perpetrators))
     event.targets = list(dict.fromkeys(event.targets + draft.targets))
+    event.alleged = list(dict.fromkeys(event.alleged + draft.alleged))

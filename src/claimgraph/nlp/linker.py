@@ -56,6 +56,9 @@ class _Index:
     read_as: list[dict[str, Entry]]  # per pattern of ``names``: the folded names it may stand for
     acronyms: BytesAhoCorasick | None  # over the text
     acronym_ids: list[dict[str, tuple[str, ...]]]  # per pattern of ``acronyms``: the acronyms it may stand for
+    agency_state: dict[str, str]  # a state agency's id → its state's id
+    states: frozenset[str]  # the ids of the states, as actors and as countries among places
+    demonyms: dict[str, str]  # lower-cased demonym → state id
 
 
 _INDEXES: WeakKeyDictionary[KnowledgeBase, _Index] = WeakKeyDictionary()
@@ -105,7 +108,12 @@ def _build(kb: KnowledgeBase) -> _Index:
         for spelling in product(*(_PUNCT_BYTES.get(c) or {_ascii(c).decode()} for c in acronym)):
             acronyms["".join(spelling).encode()][acronym] = tuple(sorted(ids))
     plain = [None if b"?" in pattern else keys[pattern.decode()] for pattern, keys in names.items()]
-    return _Index(_automaton(names), plain, list(names.values()), _automaton(acronyms), list(acronyms.values()))
+    state_ids = {a.name: a.id for a in kb.actors.values() if a.type == "state"}
+    agency_state = {a.id: state_ids[a.country] for a in kb.actors.values()
+                    if a.type == "state_agency" and a.country in state_ids}
+    states = frozenset(state_ids.values()) | {p.id for p in kb.places.values() if p.kind == "country"}
+    return _Index(_automaton(names), plain, list(names.values()), _automaton(acronyms), list(acronyms.values()),
+                  agency_state, states, kb.demonyms())
 
 
 def _automaton(patterns: Collection[bytes]) -> BytesAhoCorasick | None:
@@ -124,7 +132,49 @@ def index_for(kb: KnowledgeBase) -> _Index:
 def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> list[Match]:
     """Every KB name in ``text`` on word boundaries, longest first where matches overlap, in text order.
     ``folded`` is ``fold(text)`` when the caller has it already."""
-    return list(map(Match._make, select_longest(_candidates(text, index_for(kb), folded))))
+    index = index_for(kb)
+    return list(map(Match._make, _own_state_agencies(text, select_longest(_candidates(text, index, folded)), index)))
+
+
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_STATE_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:the\s+)?")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _own_state_agencies(text: str, matches: list[Span3], index: _Index) -> list[Span3]:
+    """A state agency named with its state ("the Ministry of Foreign Affairs of Pakistan", "Pakistan's Ministry
+    of Interior", "the Pakistani Ministry of Interior") is that state's: the candidates of other states are
+    dropped, and the name with them when none is left (the state's own mention stays)."""
+    agency_state = index.agency_state
+    kept: list[Span3] = []
+    for number, match in enumerate(matches):
+        agencies = [i for i in match[2] if i in agency_state]
+        state = _qualifying_state(text, matches, number, index) if agencies else None
+        if state is None:
+            kept.append(match)
+            continue
+        state = state.replace("place:", "kb:")  # a country among places stands for the state of its name
+        ids = tuple(i for i in match[2] if agency_state.get(i, state) == state)
+        if ids:
+            kept.append((match[0], match[1], ids))
+    return kept
+
+
+def _qualifying_state(text: str, matches: list[Span3], number: int, index: _Index) -> str | None:
+    """The state named right after a match ("… of Pakistan") or right before it ("Pakistan's …", "Pakistani …")."""
+    start, end, _ = matches[number]
+    after = matches[number + 1] if number + 1 < len(matches) else None
+    if after is not None and _OF_STATE.fullmatch(text, end, after[0]):
+        state = next((i for i in after[2] if i in index.states), None)
+        if state is not None:
+            return state
+    before = matches[number - 1] if number else None
+    if before is not None and _STATE_BEFORE.fullmatch(text, before[1], start):
+        state = next((i for i in before[2] if i in index.states), None)
+        if state is not None:
+            return state
+    word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return index.demonyms.get(word.group(1).lower()) if word else None
 
 
 def _candidates(text: str, index: _Index, folded: str | None) -> list[Span3]:
@@ -214,7 +264,8 @@ _ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|align
 _BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|related"
 _HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
             r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
-            r"intelligence|envoys?|representatives?|delegations?|support")
+            r"intelligence|envoys?|representatives?|delegations?|support|affairs|"
+            r"ministry\s+of\s+\w+|department\s+of\s+\w+")  # "the Ministry of Interior of Iran" is Iran's
 # what a state gives rather than where something is: "weapons from Iran", "support from neighbouring Pakistan"
 _GIVEN = (r"support|help|aid|assistance|backing|funding|funds|financing|money|cash|weapons|arms|ammunition|"
           r"drones|missiles|rockets|explosives|training|equipment|supplies|orders|instructions|directives")

@@ -1,0 +1,110 @@
+"""Attack events and actor linking in general English: accusations, actors named inside the object of an
+attack, and ministries named with their state. Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import extract_document
+from claimgraph.model import Document, Event, Extraction
+
+
+def _extract(text: str) -> Extraction:
+    return extract_document(Document(text, published="2025-03-10"))
+
+
+def _only_event(extraction: Extraction) -> Event:
+    assert len(extraction.events) == 1, extraction.events
+    return extraction.events[0]
+
+
+@pytest.mark.parametrize(("text", "accused", "accuser"), [
+    ("The Taliban accused ISKP of carrying out the bombing in Kabul on Sunday that killed 12 people.",
+     "kb:iskp", "kb:afghan-taliban"),
+    ("A suicide bomber killed nine people at a mosque in Kabul on Friday. The Taliban blamed ISKP for the attack.",
+     "kb:iskp", "kb:afghan-taliban"),
+    ("Pakistan held the TTP responsible for the blast in Bannu on Tuesday, which killed seven policemen.",
+     "kb:ttp", "kb:pakistan"),
+    ("Iran accused Jaish al-Adl of being behind the attack in Zahedan on Monday that killed four guards.",
+     "kb:jaish-al-adl", "kb:iran"),
+    ("Islamabad blamed the attack in Chaman on Friday on the TTP.", "kb:ttp", "kb:pakistan"),
+])
+def test_the_accused_is_the_alleged_perpetrator_and_the_accuser_neither(text: str, accused: str,
+                                                                         accuser: str) -> None:
+    event = _only_event(_extract(text))
+    assert event.perpetrators == [accused]
+    assert event.hedged  # an allegation, not a fact the text states
+    assert accuser not in event.perpetrators and accuser not in event.claimed_by
+
+
+def test_an_accusation_does_not_override_a_claim() -> None:
+    event = _only_event(_extract("The BLA claimed responsibility for the attack in Turbat on Sunday, but Pakistan "
+                                 "blamed India for it."))
+    assert event.perpetrators == ["kb:bla"] and event.claimed_by == ["kb:bla"]
+
+
+def test_holding_people_is_no_accusation() -> None:
+    event = _only_event(_extract("A bomb killed four people in Quetta on Monday. Police held two TTP members "
+                                 "for questioning."))
+    assert "kb:ttp" not in event.perpetrators
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Militants attacked a Pakistan Army camp in North Waziristan on Saturday, killing five soldiers.",
+     "kb:pakistan-army"),
+    ("Gunmen stormed an ISI office in Quetta on Thursday, killing two officers.", "kb:isi"),
+    ("Insurgents ambushed a Frontier Corps convoy in Kech district on Wednesday, killing six soldiers.",
+     "kb:frontier-corps"),
+    ("The army raided a TTP hideout in Khyber district on Monday, killing eight militants.", "kb:ttp"),
+])
+def test_an_actor_inside_the_object_of_the_attack_is_its_target(text: str, target: str) -> None:
+    event = _only_event(_extract(text))
+    assert target in event.targets
+    assert target not in event.perpetrators
+
+
+def test_the_subject_attacks_the_group_named_in_its_object() -> None:
+    event = _only_event(_extract("The Pakistan Army attacked a TTP compound in Bajaur on Friday, killing four "
+                                 "fighters."))
+    assert event.perpetrators == ["kb:pakistan-army"]
+    assert event.targets == ["kb:ttp"]
+
+
+def test_a_named_bomber_attacks_the_convoy_it_strikes() -> None:
+    event = _only_event(_extract("An ISKP suicide bomber struck a Taliban convoy in Kunduz on Wednesday, killing "
+                                 "five."))
+    assert event.perpetrators == ["kb:iskp"]
+    assert event.targets == ["kb:afghan-taliban"]
+
+
+def test_blaming_the_attack_on_a_group_is_no_attack_on_it() -> None:
+    event = _only_event(_extract("A car bomb killed six people in Kabul on Friday. The government blamed the "
+                                 "attack on ISKP."))
+    assert event.perpetrators == ["kb:iskp"]
+    assert "kb:iskp" not in event.targets
+
+
+@pytest.mark.parametrize(("text", "agency", "not_linked"), [
+    ("The Ministry of Foreign Affairs of Pakistan said on Monday that the plot was planned abroad.",
+     "kb:pakistan-mofa", "kb:iran-mofa"),
+    ("Pakistan's Ministry of Foreign Affairs condemned the bombing in Peshawar on Friday.", "kb:pakistan-mofa",
+     "kb:iran-mofa"),
+    ("The Qatari Ministry of Foreign Affairs denied the report on Monday.", "kb:qatar-mofa", "kb:iran-mofa"),
+])
+def test_a_ministry_named_with_its_state_is_that_states(text: str, agency: str, not_linked: str) -> None:
+    ids = {actor.id for actor in _extract(text).actors}
+    assert agency in ids
+    assert not_linked not in ids
+
+
+def test_a_ministry_of_a_state_without_one_in_the_kb_names_the_state_only() -> None:
+    ids = {actor.id for actor in _extract("The Ministry of Interior of Iran said the blast in Kerman on Wednesday "
+                                          "killed 90 people.").actors}
+    assert "kb:iran" in ids
+    assert "kb:pakistan-moi" not in ids
+
+
+def test_an_unqualified_ministry_keeps_its_kb_name() -> None:
+    ids = {actor.id for actor in _extract("The Ministry of External Affairs said the attack in Pahalgam on "
+                                          "Tuesday killed 26 tourists.").actors}
+    assert "kb:india-mea" in ids
