@@ -80,15 +80,22 @@ _NOMINAL_OF_UNIT = re.compile(r"^\s*(?:cells?\s+)?(?:alliance|nexus|relationship
                               r"convergence|partnership|links|axis|conflict|war|pact)\b", re.IGNORECASE)
 
 
+_RELATION_NOUN_OF = re.compile(rf"\b(?:{tr.BACKING_NOUNS}|prox(?:y|ies)|arm|tool|instrument|puppet|pawn|behest|"
+                               r"bidding|instigation|pay|behalf|agents?|clients?|all(?:y|ies)|partners?|"
+                               r"enem(?:y|ies)|rivals?|foes?|adversar(?:y|ies)|sponsors?|backers?|patrons?)\s+"
+                               r"(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityInfo]) -> list[Mention]:
     """Mentions as they act in the sentence: a state named as a location ("in Afghanistan", "Krasnogorsk,
-    Russia") acts as a place; "anti-Pakistan" is a modifier, not a participant."""
+    Russia") acts as a place, but not one that gives, directs or pays ("with the help of Iran", "a proxy of
+    India"); "anti-Pakistan" is a modifier, not a participant."""
     used: list[Mention] = []
     for mention in mentions:
         if "-" in text[max(0, mention.start - 2):mention.start] and _MODIFIER_USE.search(
                 text, max(0, mention.start - 5), mention.start):
             continue
-        if mention.place_like:
+        if mention.place_like and not _RELATION_NOUN_OF.search(text, max(0, mention.start - 30), mention.start):
             mention = mention.as_place()
         used.append(mention)
     return used
@@ -198,6 +205,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
     participants = [u for u in units if u.kind == "actor" or _is_state_place(u, entities)]
     if _NAVIGATION.match(text, sentence_start):
         return found  # "Read: …" and "Related: …" lines link to other articles
+    governors: dict[int, Unit] = {}  # the subject of the verb whose object a unit is ("X attacked Y")
     for index, left in enumerate(participants):
         if left.kind != "actor":
             continue
@@ -208,7 +216,7 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
         for right in later:
             if set(right.ids) == left_ids or (right.kind == "actor" and _MODIFIER_LINK.match(text, right.end)):
                 continue  # itself again; "measures against Iran-backed groups": Iran qualifies the groups
-            paired = _pair(text, left, right, entities)
+            paired = _pair(text, left, right, entities, governors.get(id(left)))
             if paired and QUALIFIER.search(text, max(0, left.start - 40), left.start):
                 # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
                 paired = [c for c in paired if c.relation in ("member_of", "splinter_of", "leads")]
@@ -225,6 +233,8 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if paired:
                 found.extend(paired)
                 found.extend(_continued_objects(text, paired, right, later, entities))
+                if all(c.subject in left.ids and c.relation in _VERBAL for c in paired):
+                    governors[id(right)] = left
                 break
             if right.kind == "actor":
                 break
@@ -283,6 +293,9 @@ _BY_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[a-z]")
 _VICTIM_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:killing|assassination|death|murder|execution|arrest|capture)\s+"
                         r"(?:in|by|at the hands of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTACKED_BEFORE = re.compile(rf"{_ATTACK_WORD.pattern}\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|remains?|remained)\s+$",
+                            re.IGNORECASE)
 _AS_A = re.compile(r"\s+as\s+(?:a|an|its|their)\s+", re.IGNORECASE)
 
 
@@ -383,7 +396,13 @@ def _another_agent(link: str) -> bool:
     return bool(_POSSESSED_AGENT.match(link) or _EVENT_AGENT.search(link))
 
 
-def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -> list[Candidate]:
+_VERBAL = ("attacks", "supports", "rival_of", "allied_with")  # the relations a clause's verb expresses
+
+
+def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
+          governor: Unit | None = None) -> list[Candidate]:
+    """The relations between two units from the words that link them; ``governor`` is the subject of the verb
+    whose object ``left`` is, if any (it is the one an adjunct such as "with the help of X" is about)."""
     link = text[left.end:right.start]
     if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link):
         return []
@@ -428,12 +447,18 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
         return _pairs(right.ids, tr.preposed_relation(branch), owner, *span, link, via)
     # "An affiliate of al-Qaeda, JNIM, said …": the apposition comes first
     preposed = _AFTER_PREPOSED.fullmatch(link) and tr.PREPOSED.search(text, max(0, left.start - 60), left.start)
-    if preposed:
+    if preposed and not _COPULA_BEFORE.search(text, max(0, preposed.start() - 16), preposed.start()):
+        # not "Hamas is a proxy of Iran, Israeli officials said": a predicate, not an apposition
         return _pairs(right.ids, tr.preposed_relation(preposed), left.ids, preposed.start(), right.end, link, via)
     if _VICTIM_OF.match(link) and right.kind == "actor" and not _another_agent(link):
         return _pairs(right.ids, "attacks", left.ids, *span, link, via)  # "al-Zawahiri's killing in a US strike"
     if right.kind != "actor" and not _PLACE_OBJECT_LINK.search(link):
         return []  # a place is the object only of an attack or a fight placed "in", "on" or "against" it
+    if link.startswith(_APOSTROPHES) and tr.BACKING_WITHOUT_OBJECT.match(link):
+        return []  # "… with Pakistan's support, Indian officials said": the backing has no object here
+    if tr.WITH_BEFORE.search(link, max(0, len(link) - 14)) and tr.POSSESSED_BACKING.match(text, right.end) and (
+            not _another_agent(link)):  # "with Iran's help"
+        return _backing(text, left, right, governor, link, via)
     best = _best_trigger(link)
     if best is None:
         if right.kind == "actor" and tr.AFTER_OBJECT_PROXY.match(text[right.end:right.end + 60]) and not (
@@ -443,6 +468,11 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if _another_agent(link):
         return []
     trigger, match = best
+    if trigger is tr.BACKED_WITH:
+        return _backing(text, left, right, governor, link, via)
+    if trigger is tr.ACTING_FOR and (any(_type(entities, e) in ("state", "international_org") for e in left.ids) or
+                                     any(_type(entities, e) in ("person", "international_org") for e in right.ids)):
+        return []  # "Qatar spoke on behalf of the US", "on behalf of its leader": no proxy
     if match.group().startswith("-") and match.start() > 0:
         return []  # "a joint operation with an Iranian-backed militia": the backer is the word before the dash
     if not trigger.forward and _BY_AGENT_BEFORE.search(link, 0, match.start()):
@@ -450,6 +480,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     relation = trigger.relation
     if relation in ("supports", "allied_with") and _THIRD_PARTY.search(link, 0, match.start()):
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
+    if relation in ("attacks", "rival_of") and tr.SUPPORTED_AGENT.search(link, 0, match.start()):
+        return []  # "does not support any group against Pakistan": the groups would act, not the subject
     if relation != "member_of" and QUALIFIER.search(link, match.end()):
         return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
@@ -464,6 +496,16 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo]) -
     if relation == "rival_of" and trigger.forward and _ATTACKED_RIVAL.search(link):
         found += _pairs(subjects, "attacks", objects, *span, link, via)  # "attacked its rival faction X"
     return found
+
+
+def _backing(text: str, left: Unit, right: Unit, governor: Unit | None, link: str, via: str | None
+             ) -> list[Candidate]:
+    """``right`` backs whoever acts in the clause: "X operates with the help of Z" (Z supports X), "X attacked Y
+    with the help of Z" (Z supports the ``governor`` X), but "the army struck X hideouts with the help of Z"
+    names no one Z helps."""
+    if governor is None and _ATTACKED_BEFORE.search(text, max(0, left.start - 40), left.start):
+        return []
+    return _pairs(right.ids, "supports", (governor or left).ids, left.start, right.end, link, via)
 
 
 # "the Somali militant group al-Shabab", "al-Shabab, the Somali armed group": where the group operates

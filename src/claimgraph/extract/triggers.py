@@ -117,6 +117,16 @@ _RANKS = r"fighters|members|commanders|militants|cadres"
 _LED = r"led|headed|founded|run|commanded|spearheaded|chaired|co-founded"
 _LEADS = r"leads|led|heads|headed|founded|runs|ran|commands|commanded|spearheads|spearheaded|chairs|chaired"
 _REPELLED = r"pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted"
+# "with the support of X", "under the protection of X": X supports whoever acts in the clause
+BACKING_NOUNS = (r"support|backing|help|assistance|aid|blessing|patronage|protection|sponsorship|funding|financing|"
+                 r"encouragement|connivance|complicity")
+_WITH = r"with|under|through|thanks to"
+# "acts at the behest of X", "in the pay of X": a proxy (of a state: supports from it; of a group: member_of)
+_FOR = r"at the behest|at the bidding|at the instigation|in the pay|on behalf|in the service"
+
+BACKED_WITH = _t("supports", rf"\b{initials(_WITH)}(?:{_WITH})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})",
+                 tail=r"\s+(?:of|from)" + _THE, forward=False, anchored=True)
+ACTING_FOR = _t("member_of", rf"\b{initials(_FOR)}(?:{_FOR})", tail=r"\s+of" + _THE, anchored=True)
 
 TRIGGERS: tuple[Trigger, ...] = (
     # membership, leadership, splits: "X, an affiliate of Y", "X, the leader of Y"
@@ -151,6 +161,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # actions
     _t("supports", rf"\b{initials(_SUPPORT_VERBS)}(?:{_SUPPORT_VERBS})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY,
        forward=False, anchored=True, words=_SUPPORT_VERBS, opens=True),
+    BACKED_WITH,
+    ACTING_FOR,
     _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY, forward=False,
        anchored=True, words=_ATTACK_WORDS, opens=True),
     _t("rival_of", rf"\b{initials(_REPELLED)}(?:{_REPELLED})\s+(?:\w+\s+){{0,2}}", tail=_BY, forward=False,
@@ -203,7 +215,19 @@ def preposed_relation(match: re.Match[str]) -> str:
 # The right-hand context can carry the trigger too: "turned to ISKP as a proxy".
 AFTER_OBJECT_PROXY = re.compile(r"^\s*as\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|"
                                 r"asset)\b", re.IGNORECASE)
-PROXY_OF = re.compile(r"\b(?:proxy|proxies|arm|tool|instrument|front)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+PROXY_OF = re.compile(r"\b(?:proxy|proxies|arm|tool|instrument|front|puppet|behest|bidding|instigation|pay|behalf|"
+                      r"service)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "with Iran's support": the backer named as the owner of the backing noun that follows it
+POSSESSED_BACKING = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})\b", re.IGNORECASE)
+WITH_BEFORE = re.compile(rf"\b(?:{_WITH})\s+$", re.IGNORECASE)
+# "Iran's support, …": the backing noun of an owner with no object after it
+BACKING_WITHOUT_OBJECT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})\b(?!\s+(?:for|of|to)\b)",
+                                    re.IGNORECASE)
+# "support any group against Pakistan", "fund militants who attack …": the supported ones act, not the supporter
+SUPPORTED_AGENT = re.compile(
+    r"\b(?:support|back|sponsor|fund|financ|bankroll|arm|train|shelter|harbou?r|equip|help|aid|assist)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:groups?|militants?|outfits?|organi[sz]ations?|elements|fighters|proxies|insurgents|"
+    r"militias?|terrorists?|anyone|those)\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 # Reciprocal predicates over a coordinated subject: "TTP and ISKP cooperate", "are rivals".
 RECIPROCAL = (
@@ -254,5 +278,6 @@ TITLE_ONLY = re.compile(r"^\s*(?:General|Gen\.|Lt\.? Gen\.|Maj\.? Gen\.|Field Ma
 PERSON_THEN_ROLE = re.compile(
     rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>{MEMBER_ROLES}))"
     r"\s+(?:of|for|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
-PERSON_THE_ORGS_ROLE = re.compile(rf"['’]s?\s+{_ROLE_PREFIX}(?:(?P<lead>{LEADER_ROLES})|(?P<member>"
-                                  rf"{MEMBER_ROLES}))\b", re.IGNORECASE)
+# "X, the Taliban's spokesman", "X, the TTP chief", "X, the Pakistani interior minister"
+PERSON_THE_ORGS_ROLE = re.compile(rf"(?:['’]s?)?\s+{_ROLE_PREFIX}(?:[a-z-]+\s+)?(?:(?P<lead>{LEADER_ROLES})|"
+                                  rf"(?P<member>{MEMBER_ROLES}))\b", re.IGNORECASE)
