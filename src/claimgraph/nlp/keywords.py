@@ -58,18 +58,41 @@ def openings(alternatives: str) -> list[str]:
     return found
 
 
+def _has_case_trap(text: str) -> bool:
+    """Whether ``text`` holds a letter that lower-casing does not compare as the regex engine does."""
+    return not text.isascii() and any(trap in text for trap in _CASE_TRAPS)
+
+
 def _lowered(text: str) -> str | None:
     """``text.lower()``, or None for a text holding a case trap."""
-    return None if not text.isascii() and any(trap in text for trap in _CASE_TRAPS) else text.lower()
+    return None if _has_case_trap(text) else text.lower()
 
 
-_Reading = tuple[str, bytes]  # a text as the automata read it: compared form, and that as ASCII bytes
+# a text as the automata read it: the text, its compared form as ASCII bytes, and those as word openings see them
+_Reading = tuple[str, bytes, bytes]
 
 
 def _as_ascii(text: str) -> bytes:
     """``text`` as one byte a character, "?" for each non-ASCII one: offsets still count characters, and the
     automata of ASCII words without "?" find in it the very words found in ``text``."""
     return text.encode("ascii", "replace")
+
+
+# every byte but an ASCII letter, digit or "_" (a word character) turned into a space
+_WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "_") else 32 for b in range(256))
+
+
+def _as_openings(ascii_text: bytes) -> bytes:
+    """``_as_ascii`` bytes with each non-word character as a space, behind one more space: a word found there
+    behind a space (``_opening``) opens a word of the text, at the offset it is found at (one space ahead of
+    the word, one added in front)."""
+    return b" " + ascii_text.translate(_WORD_BYTES)
+
+
+def _opening(word: str) -> bytes:
+    """An ASCII ``word`` as found by ``_as_openings`` where it opens a word; a non-ASCII letter of the text, read
+    as "?", also reads as a space there, so such a find may open no word of the text (a regex then decides)."""
+    return b" " + word.encode().translate(_WORD_BYTES)
 
 
 def _automaton(words: Sequence[str]) -> AhoCorasick | BytesAhoCorasick:
@@ -96,14 +119,17 @@ class _Reader:
         self._kept.clear()
 
     def read(self, text: str) -> _Reading | None:
-        """``text`` compared as the patterns compare it, and that as ASCII bytes (``_as_ascii``); None for a text
-        that lower-casing cannot compare (a case trap)."""
+        """``text``, its compared form as ASCII bytes (``_as_ascii``) and those as ``_as_openings`` reads them;
+        None for a text that lower-casing cannot compare (a case trap). Lower-casing the bytes gives the bytes
+        of the lower-cased text, which holds no trap."""
         try:  # a lookup, not a test and a lookup: another thread may clear the texts kept in between
             return self._kept[text]
         except KeyError:
             pass
-        compared = _lowered(text) if self.lower else text
-        reading = None if compared is None else (compared, _as_ascii(compared))
+        reading = None
+        if not (self.lower and _has_case_trap(text)):
+            ascii_text = _as_ascii(text).lower() if self.lower else _as_ascii(text)
+            reading = (text, ascii_text, _as_openings(ascii_text))
         if len(self._kept) >= _KEPT:
             self._kept.clear()
         self._kept[text] = reading
@@ -140,13 +166,21 @@ class KeywordPattern:
         self._reader = _READERS[self.ignore_case]
         self._automaton = _automaton(self.words)
         self._reads_bytes = isinstance(self._automaton, BytesAhoCorasick)
+        # with word_start, words read as bytes are looked for only where they open a word
+        self._openings = BytesAhoCorasick(list(dict.fromkeys(map(_opening, self.words))), matchkind=MatchKind.Standard,
+                                          implementation=_DFA) if word_start and self._reads_bytes else None
         self._longest = max(map(len, self.words))
 
     def _hits(self, reading: _Reading, overlapping: bool = True) -> list[tuple[int, int, int]]:
         """``(word, start, end)`` of the words in the text read, all of them with ``overlapping``."""
-        return self._automaton.find_matches_as_indexes(reading[1] if self._reads_bytes else reading[0], overlapping)
+        if self._reads_bytes:
+            return self._automaton.find_matches_as_indexes(reading[1], overlapping)
+        return self._automaton.find_matches_as_indexes(reading[0].lower() if self.ignore_case else reading[0],
+                                                       overlapping)
 
     def _has_word(self, reading: _Reading) -> bool:
+        if self._openings is not None:
+            return bool(self._openings.find_matches_as_indexes(reading[2], False))
         if not self.word_start:
             return bool(self._hits(reading, overlapping=False))
         text = reading[0]
@@ -155,7 +189,9 @@ class KeywordPattern:
 
     def _word_starts(self, reading: _Reading) -> list[int]:
         """Where the words start in the text read (opening a word, with ``word_start``), in order, each once."""
-        if self.word_start:
+        if self._openings is not None:
+            starts = [start for _, start, _ in self._openings.find_matches_as_indexes(reading[2], True)]
+        elif self.word_start:
             text = reading[0]
             starts = [start for _, start, _ in self._hits(reading)
                       if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")]
