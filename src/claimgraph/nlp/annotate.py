@@ -309,12 +309,17 @@ _CREDIT_LINE = re.compile(r"^(?:photo|image|picture|video|graphic)s?(?:\s+credit
 def _drop_datelines(builder: _Builder) -> list[Dateline]:
     """Datelines ("KIGALI, Rwanda (AA) –", "PESHAWAR:") say where the reporter filed from and "Photo credit:
     Israel Police" who took a picture, not what happened: no mentions there. Returns the datelines."""
-    named: dict[int, tuple[int, str]] = {}
-    for mention in builder.mentions:
-        kind = _place_or_state(builder.entities[mention.entity])
-        if kind and mention.via is None and mention.end > named.get(mention.start, (0, ""))[0]:
-            named[mention.start] = (mention.end, kind)
-    datelines = find_datelines(builder.text, named.get)
+    starts = {m.start for m in builder.mentions}
+
+    def named(offset: int) -> tuple[int, str] | None:
+        """The end and kind of the longest place or state named from ``offset``."""
+        if offset not in starts:
+            return None
+        found = [(m.end, kind) for m in builder.mentions if m.start == offset and m.via is None
+                 and (kind := _place_or_state(builder.entities[m.entity]))]
+        return max(found, key=lambda end_kind: end_kind[0]) if found else None
+
+    datelines = find_datelines(builder.text, named)
     spans = [(d.start, d.end) for d in datelines] + _line_matches(_CREDIT_LINE, builder.text)
     if spans:
         builder.mentions = [m for m in builder.mentions if not any(s <= m.start < e for s, e in spans)]

@@ -61,6 +61,9 @@ _REST = re.compile(
 _BODY_OPENS = re.compile(r"[ \t]*[A-Z\"“‘'(]")
 _SENTENCE_ENDS = re.compile(r"\w[.!?][\"”’']?(?:\s|$)")
 _CAPITALS_DASH, _ONCE = "capitals and a dash", "once"
+_WITHIN = 100  # characters: a dateline ends, with its dash or colon, this near the start of its line
+_ALONE = 60  # characters: the longest line a name alone on it fills ("date …" before it included)
+_SEPARATOR = re.compile(r"(?:--?|[–—:])(?=\s)")
 
 
 def find_datelines(text: str, named: PlaceAt) -> list[Dateline]:
@@ -73,12 +76,17 @@ def find_datelines(text: str, named: PlaceAt) -> list[Dateline]:
     once: list[Dateline] = []
     line = 0
     while line >= 0:
-        opening = _LINE_OPENING.match(text, line)
-        found = _dateline_at(text, opening.end() if opening else line, line, named)
-        if found:
-            (always if found[1] == _CAPITALS_DASH else once).append(found[0])
-        line = text.find("\n", line)
-        line = line + 1 if line >= 0 else -1
+        line_end = text.find("\n", line)
+        end = line_end if line_end >= 0 else len(text)
+        separated = _SEPARATOR.search(text, line, min(end, line + _WITHIN))
+        opening = _LINE_OPENING.match(text, line) if separated or end - line <= _ALONE else None
+        start = opening.end() if opening else line
+        # a dash or a colon near the start of the line, or a name in capitals alone on it
+        if separated or (opening and text[start:end].isupper()):
+            found = _dateline_at(text, start, line, named)
+            if found:
+                (always if found[1] == _CAPITALS_DASH else once).append(found[0])
+        line = line_end + 1 if line_end >= 0 else -1
     return sorted(always + once, key=lambda d: d.start) if len(once) == 1 else always
 
 

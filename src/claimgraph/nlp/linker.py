@@ -148,8 +148,7 @@ def _own_state_agencies(text: str, matches: list[Span3], index: _Index) -> list[
     agency_state = index.agency_state
     kept: list[Span3] = []
     for number, match in enumerate(matches):
-        agencies = [i for i in match[2] if i in agency_state]
-        state = _qualifying_state(text, matches, number, index) if agencies else None
+        state = None if agency_state.keys().isdisjoint(match[2]) else _qualifying_state(text, matches, number, index)
         if state is None:
             kept.append(match)
             continue
