@@ -95,10 +95,17 @@ def as_used(text: str, mentions: Sequence[Mention], entities: dict[str, EntityIn
         if "-" in text[max(0, mention.start - 2):mention.start] and _MODIFIER_USE.search(
                 text, max(0, mention.start - 5), mention.start):
             continue
-        if mention.place_like and not _RELATION_NOUN_OF.search(text, max(0, mention.start - 30), mention.start):
+        if mention.place_like and not _RELATION_NOUN_OF.search(text, max(0, mention.start - 30), mention.start) and (
+                not _turned_to(text, mention.start, mention.end)):
             mention = mention.as_place()
         used.append(mention)
     return used
+
+
+def _turned_to(text: str, start: int, end: int) -> bool:
+    """Whether the name between ``start`` and ``end`` is one turned to for help ("turned to Russia for help")."""
+    return text.startswith(" for ", end) and bool(tr.FOR_HELP.match(text, end)) and bool(
+        tr.TURNED_TO.search(text, max(0, start - 60), start))
 
 
 def build_units(text: str, mentions: Sequence[Mention]) -> list[Unit]:
@@ -459,6 +466,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
     if tr.WITH_BEFORE.search(link, max(0, len(link) - 14)) and tr.POSSESSED_BACKING.match(text, right.end) and (
             not _another_agent(link)):  # "with Iran's help"
         return _backing(text, left, right, governor, link, via)
+    if right.kind == "actor" and link.endswith(("to ", "the ")) and _turned_to(text, right.start, right.end):
+        return _pairs(right.ids, "supports", left.ids, *span, link, via)
     best = _best_trigger(link)
     if best is None:
         if right.kind == "actor" and tr.AFTER_OBJECT_PROXY.match(text[right.end:right.end + 60]) and not (
@@ -473,6 +482,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
     if trigger is tr.ACTING_FOR and (any(_type(entities, e) in ("state", "international_org") for e in left.ids) or
                                      any(_type(entities, e) in ("person", "international_org") for e in right.ids)):
         return []  # "Qatar spoke on behalf of the US", "on behalf of its leader": no proxy
+    if trigger is tr.RUN_BY and any(_type(entities, e) == "state" for e in right.ids):
+        return []  # "Taliban-run Afghanistan": a state ruled, not a body of the group
     if match.group().startswith("-") and match.start() > 0:
         return []  # "a joint operation with an Iranian-backed militia": the backer is the word before the dash
     if not trigger.forward and _BY_AGENT_BEFORE.search(link, 0, match.start()):
@@ -511,6 +522,9 @@ def _backing(text: str, left: Unit, right: Unit, governor: Unit | None, link: st
 # "the Somali militant group al-Shabab", "al-Shabab, the Somali armed group": where the group operates
 _DEMONYM_THEN_GROUP = re.compile(rf"\s+{GROUP_NOUN}\s+(?:the\s+)?", re.IGNORECASE)
 _GROUP_NOUN_AFTER = re.compile(rf"\s+{GROUP_NOUN}\b", re.IGNORECASE)
+_ENDS_IN_GROUP_NOUN = re.compile(rf"\s{GROUP_NOUN}$", re.IGNORECASE)
+_APPOSED_GROUP_NOUN = re.compile(rf"(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:{tr.BRANCH_NOUNS}|wing|{GROUP_NOUN})\b",
+                                 re.IGNORECASE)
 
 
 def _reciprocal(text: str, unit: Unit, following: Sequence[Unit], sentence_end: int) -> list[Candidate]:
@@ -548,11 +562,16 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
         return []  # "al-Qaeda's affiliate is active in Mali" places the affiliate
     found: list[Candidate] = []
     position = next(i for i, unit in enumerate(units) if unit is actor)
+    if position > 0 and units[position - 1].kind == "actor" and _qualifies_apposition(text, units[position - 1],
+                                                                                        actor):
+        return []  # "ISWAP, an Islamic State group active in Nigeria" places ISWAP (see above)
     following = units[position + 1:]
     places: list[Unit] = []
     for unit in following:
         if unit.kind == "actor" and set(unit.ids) == set(actor.ids):
             continue  # "ISSP has spread its governance in Mali"
+        if unit.kind == "actor" and not places and _qualifies_apposition(text, actor, unit):
+            continue  # "JNIM, an al-Qaeda affiliate based in Mali": al-Qaeda only qualifies the apposition
         if unit.kind == "actor":
             break
         if not places:
@@ -585,6 +604,13 @@ def _operates(text: str, actor: Unit, units: Sequence[Unit], entities: dict[str,
                 link) and tr.CONTROL_AFTER.match(text, actor.end)) or _DEMONYM_THEN_GROUP.fullmatch(link):
             found.extend(_pairs(actor.ids, "operates_in", previous.ids, previous.start, actor.end, link, actor.via))
     return found
+
+
+def _qualifies_apposition(text: str, head: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` only qualifies the noun of an apposition to ``head``: "JNIM, an al-Qaeda affiliate",
+    "ISWAP, an Islamic State group"."""
+    return bool(_COMMA_ARTICLE.fullmatch(text, head.end, unit.start) and (
+        _APPOSED_GROUP_NOUN.match(text, unit.end) or _ENDS_IN_GROUP_NOUN.search(unit.mentions[-1].text)))
 
 
 def _fronted_operates(text: str, sentence_start: int, units: Sequence[Unit],

@@ -22,7 +22,7 @@ MEMBER_ROLES = (r"spokes(?:man|person|woman)|member|commander|official|fighter|m
                 r"emissary|envoy|representative|minister|officer|ambassador|deputy|lieutenant|ideologue|"
                 r"recruiter|financier|negotiator|negotiating team member|senior figure|cadre|general|"
                 r"colonel|soldier|agent|adviser|advisor|aide|loyalist|mufti|judge|senator|lawmaker|"
-                r"cleric")
+                r"cleric|under-?secretary|under secretary|secretary")
 _ROLE_PREFIX = r"(?:(?:former|then|first|new|current|top|senior|self-styled|alleged|acting|chief|de facto|" \
                r"late|slain|jailed|founding|military|deputy|key|second|third|ex-)\s+)*"
 
@@ -73,9 +73,10 @@ _SUPPORT_VERBS = (r"support|back|sponsor|fund|financ|bankroll|arm(?:s|ed|ing)?\b
 # before "attack" (or "against" alone, a rivalry cue, would end later and win).
 _ATTACK_AGAINST = (r"warfare|offensive|operations?|violence|hostilities|strikes?|attacks?|assaults?|raids?|"
                    r"bombings?|airstrikes?|air strikes?|retaliation")
-_ATTACK_LAUNCH = r"launch|fir"
+_ATTACK_LAUNCH = r"launch|fir|inflict"  # "inflicted heavy losses on X"
 _ATTACK_VERBS = (r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
-                 r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter")
+                 r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
+                 r"neutrali[sz]|airstrikes?\b|air strikes?\b|drone strikes?\b")
 _ATTACK = (rf"(?:{_ATTACK_AGAINST})\s+(?:\w+\s+){{0,2}}(?:against|on)\b|"
            rf"(?:{_ATTACK_LAUNCH})\w*\s+(?:\w+\s+){{0,4}}(?:at|on|against|into)\b|{_ATTACK_VERBS}")
 _ATTACK_WORDS = f"{_ATTACK_AGAINST}|{_ATTACK_LAUNCH}|{_ATTACK_VERBS}"  # the words that open an attack cue
@@ -126,6 +127,8 @@ _FOR = r"at the behest|at the bidding|at the instigation|in the pay|on behalf|in
 
 BACKED_WITH = _t("supports", rf"\b{initials(_WITH)}(?:{_WITH})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})",
                  tail=r"\s+(?:of|from)" + _THE, forward=False, anchored=True)
+# "the ISIS-run Amaq agency", "a Hezbollah-owned TV channel": an outlet or body the group runs (not a state)
+RUN_BY = _t("member_of", r"^-(?:run|owned|operated)\s+(?:[\w-]+\s+)?", forward=False, anchored=True, whole=True)
 ACTING_FOR = _t("member_of", rf"\b{initials(_FOR)}(?:{_FOR})", tail=r"\s+of" + _THE, anchored=True)
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -163,6 +166,7 @@ TRIGGERS: tuple[Trigger, ...] = (
        forward=False, anchored=True, words=_SUPPORT_VERBS, opens=True),
     BACKED_WITH,
     ACTING_FOR,
+    RUN_BY,
     _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*\s+(?:\w+\s+){{0,3}}", tail=_BY, forward=False,
        anchored=True, words=_ATTACK_WORDS, opens=True),
     _t("rival_of", rf"\b{initials(_REPELLED)}(?:{_REPELLED})\s+(?:\w+\s+){{0,2}}", tail=_BY, forward=False,
@@ -217,6 +221,11 @@ AFTER_OBJECT_PROXY = re.compile(r"^\s*as\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:p
                                 r"asset)\b", re.IGNORECASE)
 PROXY_OF = re.compile(r"\b(?:proxy|proxies|arm|tool|instrument|front|puppet|behest|bidding|instigation|pay|behalf|"
                       r"service)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Mali turned to Russia for help", "the junta looked to Ankara for drones": the one turned to backs the subject
+TURNED_TO = re.compile(r"\b(?:turn(?:ed|s|ing)?|look(?:ed|s|ing)?|appeal(?:ed|s|ing)?)\s+(?:[\w-]+\s+){0,4}?to\s+"
+                       r"(?:the\s+)?$", re.IGNORECASE)
+FOR_HELP = re.compile(r"\s+for\s+(?:\w+\s+)?(?:help|support|assistance|aid|arms|weapons|backing|protection|funding|"
+                      r"money|training|drones|equipment)\b", re.IGNORECASE)
 # "with Iran's support": the backer named as the owner of the backing noun that follows it
 POSSESSED_BACKING = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(rf"\b(?:{_WITH})\s+$", re.IGNORECASE)

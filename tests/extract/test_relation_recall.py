@@ -1,0 +1,77 @@
+"""Relations in constructions that used to be missed (attack verbs of news prose, "X-run" bodies, a place
+after an apposition, "turned to X for help"), in sentences written for these tests."""
+
+from __future__ import annotations
+
+from claimgraph.extract import extract_document
+from claimgraph.model import Document
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for c in extract_document(Document(text, published="2025-03-10")).claims}
+
+
+def test_neutralized_militants_of_a_group_is_an_attack_on_it() -> None:
+    assert ("kb:pakistan-armed-forces", "attacks", "kb:bla") in triples(
+        "Pakistani security forces neutralized 12 BLA militants near Quetta.")
+    assert ("kb:pakistan-army", "attacks", "kb:ttp") in triples(
+        "The Pakistan Army said it neutralised five TTP fighters.")
+
+
+def test_inflicted_losses_on_names_every_coordinated_target() -> None:
+    found = triples("Tuareg rebels claimed to have inflicted heavy losses on Malian soldiers and Wagner mercenaries.")
+    assert ("new:tuareg-rebels", "attacks", "kb:fama") in found
+    assert ("new:tuareg-rebels", "attacks", "kb:wagner-group") in found
+    assert ("kb:al-shabaab", "attacks", "kb:somali-national-army") in triples(
+        "Al-Shabaab inflicted a heavy toll on the Somali army in Lower Shabelle.")
+
+
+def test_inflicted_with_no_target_on_is_no_attack() -> None:
+    found = triples("The sanctions against Iran inflicted damage, Hezbollah said.")
+    assert not {t for t in found if t[1] == "attacks"}
+
+
+def test_airstrikes_placed_in_a_state_attack_it() -> None:
+    assert ("kb:israel", "attacks", "kb:lebanon") in triples("Israeli airstrikes escalated in Lebanon on Monday.")
+    assert ("kb:pakistan", "attacks", "kb:afghanistan") in triples(
+        "Pakistani airstrikes resumed in Afghanistan overnight.")
+
+
+def test_undersecretary_of_an_agency_is_its_member() -> None:
+    assert ("kb:brian-nelson", "member_of", "kb:us-treasury") in triples(
+        "\"We will act,\" said Brian Nelson, undersecretary of the Treasury for terrorism.")
+    assert ("kb:brian-nelson", "member_of", "kb:us-treasury") in triples(
+        "Brian Nelson, the under secretary of the Treasury, announced new designations.")
+
+
+def test_a_body_run_by_a_group_belongs_to_it() -> None:
+    assert ("kb:amaq", "member_of", "kb:islamic-state") in triples("The ISIS-run Amaq News Agency published a claim.")
+    assert ("kb:al-kataib-media", "member_of", "kb:al-shabaab") in triples(
+        "The Shabaab-run al-Kataib outlet released a video.")
+
+
+def test_a_state_run_by_a_group_is_not_its_member() -> None:
+    found = triples("Diplomats visiting Taliban-run Afghanistan met officials.")
+    assert ("kb:afghanistan", "member_of", "kb:afghan-taliban") not in found
+
+
+def test_place_after_an_apposition_is_where_the_head_operates() -> None:
+    found = triples("JNIM, an al-Qaeda affiliate based in Mali, claimed the ambush.")
+    assert ("kb:jnim", "operates_in", "kb:mali") in found
+    assert ("kb:al-qaeda", "operates_in", "kb:mali") not in found
+    found = triples("ISWAP, an Islamic State group active in Nigeria, ambushed troops.")
+    assert ("kb:iswap", "operates_in", "kb:nigeria") in found
+    assert ("kb:islamic-state", "operates_in", "kb:nigeria") not in found
+
+
+def test_turned_to_a_state_for_help_makes_it_a_backer() -> None:
+    found = triples("The junta of Mali has turned to Russia for help against jihadists.")
+    assert ("kb:russia", "supports", "kb:mali") in found
+    assert ("kb:mali", "allied_with", "kb:russia") not in found
+    assert ("kb:iran", "supports", "kb:hamas") in triples("Hamas looked to Iran for weapons after the war.")
+
+
+def test_turned_to_a_state_without_asking_for_help_is_no_backing() -> None:
+    assert ("kb:russia", "supports", "kb:niger") not in triples("Niger turned to Russia after the coup.")
+    assert ("kb:pakistan", "supports", "kb:afghanistan") not in triples(
+        "Afghanistan turned to Pakistan in the second half of the match.")
