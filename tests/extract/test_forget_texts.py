@@ -25,6 +25,8 @@ def test_a_text_read_again_gives_the_same_extraction_as_when_read_as_new() -> No
 def test_forgetting_empties_what_was_kept() -> None:
     extract_document(Document(_TEXT))
     assert relations._best_trigger.cache_info().currsize and events.sentence_dates.cache_info().currsize
+    assert relations._links_no_pair.cache_info().currsize
     forget_texts()
     assert relations._best_trigger.cache_info().currsize == 0
+    assert relations._links_no_pair.cache_info().currsize == 0
     assert events.sentence_dates.cache_info().currsize == 0

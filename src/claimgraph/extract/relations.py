@@ -145,8 +145,9 @@ def _split_unfinished_list(text: str, unit: Unit) -> list[Unit]:
 
 
 def forget_texts() -> None:
-    """Forget the trigger words found in the stretches between two names read so far."""
+    """Forget what the stretches between two names read so far were found to hold."""
     _best_trigger.cache_clear()
+    _links_no_pair.cache_clear()
 
 
 def _last_words(link: str) -> int:
@@ -406,17 +407,23 @@ def _another_agent(link: str) -> bool:
 _VERBAL = ("attacks", "supports", "rival_of", "allied_with")  # the relations a clause's verb expresses
 
 
+@lru_cache(maxsize=8192)  # the same short links (", the ", " and the ") come back sentence after sentence
+def _links_no_pair(link: str) -> bool:
+    """Whether the words between two names keep them apart: a clause break or a nominal ("… alliance"), a
+    modifier ("Iran-backed militias attack US forces": Iran is no attacker) or a speaker in between
+    ("Pakistan said (that) militants attacked a post", "…, according to a UN report")."""
+    return bool(_CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link)
+                or (_MODIFIER_LINK.match(link) and len(link.split()) > 2)
+                or _REPORTED_THAT.search(link) or _REPORTED.search(link) or _ACCORDING_TO.search(link))
+
+
 def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
           governor: Unit | None = None) -> list[Candidate]:
     """The relations between two units from the words that link them; ``governor`` is the subject of the verb
     whose object ``left`` is, if any (it is the one an adjunct such as "with the help of X" is about)."""
     link = text[left.end:right.start]
-    if len(link) > MAX_LINK_CHARS or _CLAUSE_BREAK.search(link) or _NOMINAL_OF_UNIT.match(link):
+    if len(link) > MAX_LINK_CHARS or _links_no_pair(link):
         return []
-    if _MODIFIER_LINK.match(link) and len(link.split()) > 2:
-        return []  # "Iran-backed militias attack US forces": Iran is a modifier, not the attacker
-    if _REPORTED_THAT.search(link) or _REPORTED.search(link) or _ACCORDING_TO.search(link):
-        return []  # "Pakistan said (that) militants attacked a post", "…, according to a UN report": a speaker
     if _SPEAKS_NEXT.match(text, right.end) and _QUOTE_END.search(link):
         return []  # "… against any country," he said; "…, the US military said": the speaker is not the object
     via = left.via or right.via
