@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from operator import attrgetter
 from weakref import WeakKeyDictionary
@@ -160,6 +161,7 @@ class _Meaning:
     place: str | None  # the place it names (the one with the lowest admin level), or shares with the actor
     place_reading: bool  # both, and not a state with its country: the place where the text reads as one
     speaks_for: str | None  # a place only: the state it may stand for ("Islamabad denied …")
+    states: tuple[tuple[str, str], ...] = ()  # a name of several states' actors: each actor, and its state
 
 
 _MEANINGS: WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], _Meaning | None]] = WeakKeyDictionary()
@@ -181,7 +183,8 @@ def _meaning(ids: tuple[str, ...], kb: KnowledgeBase) -> _Meaning | None:
             kb.places[p].kind == "country" for p in places)
         return _Meaning(actors[0], places[0], not state_with_country, None)
     if actors:
-        return _Meaning(actors[0], None, False, None)
+        states = tuple((a, state) for a in actors if (state := _state_of(a, kb)) is not None)
+        return _Meaning(actors[0], None, False, None, states if len({s for _, s in states}) > 1 else ())
     if places:
         place = min(places, key=lambda p: kb.places[p].admin_level or 0)
         state = _metonyms(kb).get(place)
@@ -190,14 +193,42 @@ def _meaning(ids: tuple[str, ...], kb: KnowledgeBase) -> _Meaning | None:
     return None
 
 
-def _choose(match: Match, text: str, kb: KnowledgeBase,
-            meanings: dict[tuple[str, ...], _Meaning | None]) -> tuple[str, str] | None:
-    """Pick the entry a KB match means here and whether it is an actor or a place."""
+def _state_of(actor_id: str, kb: KnowledgeBase) -> str | None:
+    """The state an actor is, or belongs to by its country ("Intelligence Bureau (India)" → India)."""
+    actor = kb.actors[actor_id]
+    if actor.type == "state":
+        return actor.id
+    state = f"kb:{slug(actor.country)}" if actor.country else None
+    return state if state in kb.actors and kb.actors[state].type == "state" else None
+
+
+def _home_states(matches: Sequence[Match], kb: KnowledgeBase) -> dict[str, int]:
+    """How often the text names each state (as an actor or as its country) by a name of no other state."""
+    counts: dict[str, int] = {}
+    for match in matches:
+        states = {i.replace("place:", "kb:") for i in match.ids}
+        states = {i for i in states if i in kb.actors and kb.actors[i].type == "state"}
+        if len(states) == 1:
+            state = states.pop()
+            counts[state] = counts.get(state, 0) + 1
+    return counts
+
+
+def _choose(match: Match, text: str, kb: KnowledgeBase, meanings: dict[tuple[str, ...], _Meaning | None],
+            home: Callable[[], dict[str, int]]) -> tuple[str, str] | None:
+    """Pick the entry a KB match means here and whether it is an actor or a place; a name that several states'
+    actors share ("the Ministry of Foreign Affairs", "the Intelligence Bureau") means that of the state the text
+    names most (``home``), the first one where none is named more."""
     if match.ids not in meanings:
         meanings[match.ids] = _meaning(match.ids, kb)
     meaning = meanings[match.ids]
     if meaning is None:
         return None
+    if meaning.states:
+        counts = home()
+        best = max(meaning.states, key=lambda actor_state: counts.get(actor_state[1], 0))
+        if counts.get(best[1], 0) > counts.get(_state_of(meaning.actor, kb) or "", 0):
+            return best[0], "actor"
     if meaning.actor is not None:
         if meaning.place_reading and reads_as_place(text, match.start, match.end):
             return meaning.place, "place"
@@ -282,8 +313,10 @@ def annotate(doc: Document, kb: KnowledgeBase) -> AnnotatedDoc:
     text = doc.text
     folded = fold(text)
     meanings = _meanings(kb)
-    for match in find_matches(text, kb, folded):
-        chosen = _choose(match, text, kb, meanings)
+    matches = find_matches(text, kb, folded)
+    home_states = cache(lambda: _home_states(matches, kb))  # counted only if a name needs them
+    for match in matches:
+        chosen = _choose(match, text, kb, meanings, home_states)
         if chosen:
             builder.add(match.start, match.end, *chosen, owner=_owner(text[match.start:match.end], kb, builder))
     actor_phrases.link_state_phrases(builder, kb, folded)
