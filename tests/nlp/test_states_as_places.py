@@ -3,6 +3,8 @@ actor at all (sentences written here)."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.extract import extract_document
 from claimgraph.kb import builtin_kb
 from claimgraph.model import Document
@@ -37,6 +39,19 @@ def test_rebels_of_a_community_are_an_armed_group() -> None:
     doc = annotate(Document("Tuareg rebels seized a base near Kidal."), builtin_kb())
     (rebels,) = [m for m in doc.mentions if m.text == "Tuareg rebels"]
     assert doc.entities[rebels.entity].type == "armed_group"
+    assert "kb:tuareg" not in {m.entity for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "A Tuareg rebel group said it had seized a base near Kidal.",
+    "Tuareg rebels seized a base near Kidal. Later the Tuareg-led separatists withdrew.",
+    "The army fought a Tuareg armed group near Kidal. Tuareg rebels said they had lost four men.",
+])
+def test_the_forms_of_a_communitys_armed_group_name_one_group(text: str) -> None:
+    doc = annotate(Document(text), builtin_kb())
+    groups = {doc.entities[m.entity].name for m in doc.mentions if m.kind == "actor" and m.via is None
+              and doc.entities[m.entity].type == "armed_group"}
+    assert len(groups) == 1 and groups.pop().startswith("Tuareg ")
     assert "kb:tuareg" not in {m.entity for m in doc.mentions}
 
 

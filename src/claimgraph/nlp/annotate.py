@@ -480,18 +480,27 @@ def _add_unknown_places(builder: _Builder, with_place_word: list[re.Match[str]])
         builder.mentions.append(Mention(start, end, text[start:end], (entry_id,), "place"))
 
 
-_ARMED_NOUN = re.compile(r"\s+(?:rebels|separatists|insurgents|militants|fighters|militias?|gunmen)\b")
+_ARMED_NOUN = re.compile(r"(?:\s+|-led\s+)(?:(?P<plural>rebels|separatists|insurgents|militants|fighters|militias?|"
+                         r"gunmen)\b|(?P<kind>rebel|separatist|insurgent|militant|armed)\s+(?:groups?|movements?|"
+                         r"factions?|forces|outfits?|alliance|coalition)\b)")
+_ARMED_PLURAL = {"rebel": "rebels", "separatist": "separatists", "insurgent": "insurgents", "militant": "militants",
+                 "armed": "armed groups"}
 
 
 def _add_armed_communities(builder: _Builder) -> None:
-    """"Tuareg rebels" are an armed group of their own, not the Tuareg people the KB knows."""
+    """"Tuareg rebels", "a Tuareg rebel group", "Tuareg-led separatists" are an armed group of their own, not the
+    Tuareg people the KB knows. It is named as first written, the community's name as written and the plural
+    of its kind ("Tuareg rebels" for "a Tuareg rebel group"); the later forms of the text name the same group."""
+    text = builder.text
+    named: dict[str, str] = {}  # the group's name, by community
     for mention in list(builder.mentions):
         actor = builder.kb.actor(mention.entity) if mention.kind == "actor" and len(mention.ids) == 1 else None
-        armed = _ARMED_NOUN.match(builder.text, mention.end) if actor and actor.sector == "ETH" else None
+        armed = _ARMED_NOUN.match(text, mention.end) if actor and actor.sector == "ETH" else None
         if armed and not builder.occupied(mention.end, armed.end()):
             builder.mentions.remove(mention)
-            builder.add_new(mention.start, armed.end(), " ".join(builder.text[mention.start:armed.end()].split()),
-                            "armed_group")  # as written: "Pashtun fighters", not "Pashtuns fighters"
+            kind = armed.group("plural") or _ARMED_PLURAL[armed.group("kind").lower()]
+            name = named.setdefault(mention.entity, " ".join([*text[mention.start:mention.end].split(), kind]))
+            builder.add_new(mention.start, armed.end(), name, "armed_group")  # "Pashtun fighters", not "Pashtuns …"
 
 
 def _add_discovered(builder: _Builder, matches: Sequence[list[re.Match[str]]]) -> None:
