@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from claimgraph.extract import extract_document
-from claimgraph.model import Claim, Document
+import claim_lookup
+
+from claimgraph.model import Claim
 
 
 def claim_of(text: str, subject: str, relation: str, obj: str) -> Claim:
-    result = extract_document(Document(text, published="2025-09-01"))
-    found = [c for c in result.claims if (c.subject, c.relation, c.object) == (subject, relation, obj)]
-    assert found, sorted((c.subject, c.relation, c.object) for c in result.claims)
-    return found[0]
+    return claim_lookup.claim_of(text, subject, relation, obj, published="2025-09-01")
 
 
 def test_a_trailing_source_asserts_what_comes_before_it() -> None:

@@ -4,20 +4,18 @@ rapprochements, and who denies a relation."""
 
 from __future__ import annotations
 
+import claim_lookup
 import pytest
 
-from claimgraph.extract import extract_document
-from claimgraph.model import Claim, Document
+from claimgraph.model import Claim
 
 
 def claims(text: str) -> list[Claim]:
-    return extract_document(Document(text, published="2025-09-01")).claims
+    return claim_lookup.claims(text, published="2025-09-01")
 
 
 def claim_of(text: str, subject: str, relation: str, obj: str) -> Claim:
-    found = [c for c in claims(text) if (c.subject, c.relation, c.object) == (subject, relation, obj)]
-    assert found, sorted((c.subject, c.relation, c.object) for c in claims(text))
-    return found[0]
+    return claim_lookup.claim_of(text, subject, relation, obj, published="2025-09-01")
 
 
 @pytest.mark.parametrize("text", [

@@ -3,22 +3,7 @@ for these tests."""
 
 from __future__ import annotations
 
-from claimgraph.extract import extract_document
-from claimgraph.model import Claim, Document
-
-
-def claims(text: str) -> list[Claim]:
-    return extract_document(Document(text, published="2025-03-10")).claims
-
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    return {(c.subject, c.relation, c.object) for c in claims(text)}
-
-
-def claim_of(text: str, subject: str, relation: str, obj: str) -> Claim:
-    found = [c for c in claims(text) if (c.subject, c.relation, c.object) == (subject, relation, obj)]
-    assert found, sorted(triples(text))
-    return found[0]
+from claim_lookup import claim_of, claims, triples
 
 
 def between(text: str, first: str, second: str) -> set[tuple[str, str, str]]:

@@ -4,21 +4,11 @@ stand for, in general English constructions, checked on sentences written for th
 from __future__ import annotations
 
 import pytest
+from claim_lookup import claim_of
 
-from claimgraph.extract import extract_document
 from claimgraph.kb import builtin_kb
-from claimgraph.model import Claim, Document
+from claimgraph.model import Document
 from claimgraph.nlp import annotate
-
-
-def claims(text: str) -> list[Claim]:
-    return extract_document(Document(text, published="2025-03-10")).claims
-
-
-def claim_of(text: str, subject: str, relation: str, obj: str) -> Claim:
-    found = [c for c in claims(text) if (c.subject, c.relation, c.object) == (subject, relation, obj)]
-    assert found, sorted((c.subject, c.relation, c.object) for c in claims(text))
-    return found[0]
 
 
 def reference(text: str, words: str) -> tuple[str, ...] | None:

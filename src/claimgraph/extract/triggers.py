@@ -230,8 +230,7 @@ FOR_HELP = re.compile(r"\s+for\s+(?:\w+\s+)?(?:help|support|assistance|aid|arms|
 POSSESSED_BACKING = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(rf"\b(?:{_WITH})\s+$", re.IGNORECASE)
 # "Iran's support, …": the backing noun of an owner with no object after it
-BACKING_WITHOUT_OBJECT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{BACKING_NOUNS})\b(?!\s+(?:for|of|to)\b)",
-                                    re.IGNORECASE)
+BACKING_WITHOUT_OBJECT = re.compile(POSSESSED_BACKING.pattern + r"(?!\s+(?:for|of|to)\b)", re.IGNORECASE)
 # "support any group against Pakistan", "fund militants who attack …": the supported ones act, not the supporter
 SUPPORTED_AGENT = re.compile(
     r"\b(?:support|back|sponsor|fund|financ|bankroll|arm|train|shelter|harbou?r|equip|help|aid|assist)\w*\s+"
