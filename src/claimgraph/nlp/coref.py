@@ -39,6 +39,7 @@ _OWN_MODIFIER = re.compile(r"\s*,\s*(?:which|who|whose|a|an|the)\b[^,;.]*", re.I
 # "X is allied with Y": after a copula these words state a relation, and Y is an antecedent like any other
 _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|become|becomes)\s+(?:\w+ly\s+)?"
                           r"\w+\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+$", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
@@ -52,6 +53,9 @@ _ANOTHER_ACTOR = re.compile(r"\s+(?:own\s+|main\s+|chief\s+|arch-?)?(?:rivals?|e
 _QUALIFYING = "affiliated|linked|loyal|aligned|associated|tied|allied|connected|belonging"
 QUALIFIER = KeywordPattern(re.compile(rf"\b(?=[abclt])(?:{_QUALIFYING})\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$",
                                       re.IGNORECASE), openings(_QUALIFYING), word_start=True, opens_match=True)
+# "ISKP, the regional affiliate of ISIS": a group named only as what another belongs to is not an antecedent either
+_BELONGS_TO = re.compile(r"\b(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm|splinter|"
+                         r"subsidiary)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _ORG_TYPES = frozenset({"armed_group", "state_agency", "political_party", "international_org", "state"})
@@ -135,13 +139,15 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                     break
                 if candidate.end > match.start() or candidate.entity in others:
                     continue
+                if wanted == "it" and candidate.type == "state" and _LOCATIVE.search(
+                        text, max(0, candidate.start - 12), candidate.start):
+                    continue  # "the actions of Wagner in Mali and its crimes": a state named as a place
                 if kind == "group" and not _CLAUSE_BREAK.search(text, candidate.end, match.start()) and not any(
                         candidate.end <= a.start < match.start() for a in nearby):
                     others.add(candidate.entity)  # nor is it named again a sentence earlier
                     continue
                 if all(candidate.entity != f.entity for f in found) and not (
-                        kind != "person" and QUALIFIER.search(text, max(0, candidate.start - 30), candidate.start)
-                        and not _PREDICATIVE.search(text, max(0, candidate.start - 40), candidate.start)):
+                        kind != "person" and _qualified(text, _named_from(text, candidate, ordered, all_starts))):
                     if skip_nearest:
                         skip_nearest = False
                         continue
@@ -162,3 +168,22 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 references.append(Reference(match.start(), match.end(), match.group(), ids,
                                             " and ".join(f.text for f in reversed(found))))
     return references
+
+
+def _named_from(text: str, candidate: Antecedent, ordered: Sequence[Antecedent], starts: Sequence[int]) -> int:
+    """Where the name that ``candidate`` repeats begins: at "Syrian Democratic Forces" for "… Forces (SDF)"."""
+    index = bisect.bisect_left(starts, candidate.start)
+    if index > 0:
+        before = ordered[index - 1]
+        if before.entity == candidate.entity and text[before.end:candidate.start].strip() == "(":
+            return before.start
+    return candidate.start
+
+
+def _qualified(text: str, start: int) -> bool:
+    """Whether the name at ``start`` only qualifies another noun ("a faction affiliated with ISIS", "the regional
+    affiliate of ISIS") rather than being stated as related after a copula ("is allied with ISIS")."""
+    if QUALIFIER.search(text, max(0, start - 30), start) and not _PREDICATIVE.search(text, max(0, start - 40), start):
+        return True
+    before = text[max(0, start - 8):start].lower()  # every ``_BELONGS_TO`` match ends so: a cheap test first
+    return before.endswith(("of ", "of the ")) and bool(_BELONGS_TO.search(text, max(0, start - 40), start))

@@ -7,7 +7,8 @@ description's own capitalised words (a demonym must be its country's, any other 
 where several fit, the one based in a country the sentence (or, failing that, the document) talks about.
 When no single group is left, the description is not linked. A description in apposition to a name ("ISKP,
 the regional affiliate of ISIS") is left alone: the name says who is meant and the apposition is a relation
-between the two.
+between the two, and it tells what the same description means anywhere else in the text (when the name is
+not a KB group, or one tied to the group the description is built on; two different names undo it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from claimgraph.kb import KnowledgeBase
-from claimgraph.nlp.text import fold
+from claimgraph.nlp.text import fold, fold_key
 
 _PART = r"(?:branch|affiliate|province|wing|faction|offshoot|franchise|chapter|arm)"
 _MODIFIERS = r"((?:[\w’'-]+\s+){0,3}?)"
@@ -96,7 +97,8 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
     lookups = _lookups(kb)
     ordered = sorted(mentions, key=lambda m: m.start)
     bounds = list(sentences)
-    found: list[Description] = []
+    spans: list[tuple[int, int, Named]] = []
+    defined: dict[str, str | None] = {}  # a description's words → the name the text puts it in apposition to
     for index, owner in enumerate(ordered):
         members = lookups.families.get(owner.entity)
         if not members or kb.actors[owner.entity].type != "armed_group":
@@ -104,8 +106,21 @@ def resolve_descriptions(text: str, mentions: Sequence[Named], sentences: Iterab
         span = _description_span(text, owner, ordered, index)
         if span is None:
             continue
-        start, end = span
+        start, end, partner = span
+        if partner is None:
+            spans.append((start, end, owner))
+        elif partner.entity not in kb.actors or (partner.entity != owner.entity and _tied(kb, partner.entity,
+                                                                                           owner.entity)):
+            key = _key(text[start:end])
+            defined[key] = partner.entity if defined.get(key, partner.entity) == partner.entity else None
+    found: list[Description] = []
+    for start, end, owner in spans:
         inside = tuple(m for m in ordered if start <= m.start and m.end <= end)
+        named = defined.get(_key(text[start:end]))
+        if named is not None:  # "al-Qaeda's strongest affiliate, al-Shabaab": the text said which group
+            found.append(Description(start, end, named, inside))
+            continue
+        members = lookups.families[owner.entity]
         others = [m.entity for m in inside if m.entity != owner.entity and m.entity in kb.actors]
         words = _capitalised_words(text, start, end, [m for m in inside if m.entity in kb.actors])
         candidates = [c for c in members if all(_tied(kb, c, other) for other in others)
@@ -151,8 +166,15 @@ def _ends_with_of(stretch: str) -> bool:
     return words[-1:] == ["of"] or words[-2:] == ["of", "the"]
 
 
-def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: int) -> tuple[int, int] | None:
-    """The span of "<owner>'s … branch" or "the … branch of <owner>", unless it stands in apposition."""
+def _key(description: str) -> str:
+    """What two wordings of one description share: folded, spaces collapsed, without an opening "the"."""
+    key = fold_key(description)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _description_span(text: str, owner: Named, ordered: Sequence[Named],
+                      index: int) -> tuple[int, int, Named | None] | None:
+    """The span of "<owner>'s … branch" or "the … branch of <owner>", with the name it stands in apposition to."""
     after = _POSSESSIVE.match(text, owner.end)
     window = max(0, owner.start - 60)
     before = None if after or not _ends_with_of(text[window:owner.start]) else _OF_FORM.search(
@@ -164,8 +186,8 @@ def _description_span(text: str, owner: Named, ordered: Sequence[Named], index: 
     previous = next((m for m in reversed(ordered[:index]) if m.end <= start), None)
     following = next((m for m in ordered[index + 1:] if m.start >= end), None)
     if previous is not None and previous.non_state and re.fullmatch(r"[\s)]*,\s*", text[previous.end:start]):
-        return None
+        return start, end, previous
     if following is not None and following.non_state and re.fullmatch(r"\s*[,(]\s*(?:the\s+)?",
                                                                        text[end:following.start]):
-        return None
-    return start, end
+        return start, end, following
+    return start, end, None
