@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.extract import extract_document
 from claimgraph.kb import builtin_kb
 from claimgraph.model import Document
 from claimgraph.nlp import annotate
@@ -113,3 +114,14 @@ def test_state_named_as_a_place_is_no_antecedent_of_it(text: str, expected: str)
 def test_state_still_stands_for_its_territory_or_as_a_subject(text: str, expected: str) -> None:
     start = text.index(" it") + 1
     assert next(m.entity for m in mentions(text) if m.start == start) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Afghanistan faces many threats, including the regional wing of ISIS, which has attacked Taliban patrols.",
+    "ISKP struck again on Friday. Officials blamed the Islamic State's Afghan branch for the bombing in Kabul.",
+])
+def test_a_resolved_description_says_whose_branch_the_group_is(text: str) -> None:
+    found = [c for c in extract_document(Document(text)).claims
+             if (c.subject, c.relation, c.object) == ("kb:iskp", "member_of", "kb:islamic-state")]
+    assert found
+    assert "ISIS" in found[0].evidence.text or "Islamic State" in found[0].evidence.text

@@ -627,7 +627,9 @@ def _add_descriptions(builder: _Builder, sentences: list[Sentence]) -> None:
     for found in resolve_descriptions(builder.text, named, [(s.start, s.end) for s in sentences], builder.kb):
         covered = {(m.start, m.end) for m in found.covers}
         builder.mentions = [m for m in builder.mentions if (m.start, m.end) not in covered]
-        builder.add(found.start, found.end, found.entity, "actor")
+        # "the regional wing of ISIS" also says whose wing it is: the group it is built on owns it
+        owner = next((m.entity for m in found.covers if m.entity in owners and m.entity != found.entity), None)
+        builder.add(found.start, found.end, found.entity, "actor", owner=owner)
 
 
 def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
