@@ -150,7 +150,8 @@ class EventDraft:
 
 def reference_date(doc: AnnotatedDoc) -> dt.date | None:
     """The publication date; without one, the day the first dated dateline states ("QUETTA, Jan 5:"), its
-    year from the text when it gives none (as ``inferred_year`` reads it)."""
+    year from the text when it gives none (as ``inferred_year`` reads it); without that, the full date a
+    header line states (" date 2024-03-18", "by VOA News November 01, 2015", "Posted: Sep 23, 2011")."""
     published = doc.document.published
     if published and len(published) >= 10:
         try:
@@ -159,8 +160,31 @@ def reference_date(doc: AnnotatedDoc) -> dt.date | None:
             return None
     dated = next((d for d in doc.datelines if d.date), None)
     if dated is None:
-        return None
+        return None if published else header_date(doc.text)
     return stated_date(doc.text, dated, int(published[:4]) if published else inferred_year(doc))
+
+
+_DATE_ARTEFACT = re.compile(r"\s*date (\d{4}-\d\d-\d\d)\b")  # the line some stored pages open with
+_HEADER_LINES = 6
+_HEADER_LINE_LENGTH = 80
+
+
+def header_date(text: str) -> dt.date | None:
+    """The day a page's header states: the " date YYYY-MM-DD" opening some stored pages carry, or a full date
+    (day, month and year) on one of the first short lines that is no sentence (a byline, "Posted: …")."""
+    artefact = _DATE_ARTEFACT.match(text)
+    if artefact:
+        try:
+            return dt.date.fromisoformat(artefact.group(1))
+        except ValueError:
+            return None
+    for line in text[:_HEADER_LINES * _HEADER_LINE_LENGTH].splitlines()[:_HEADER_LINES]:
+        if len(line) > _HEADER_LINE_LENGTH or _ends_with_full_stop(line):
+            continue
+        day = next((d for d in find_dates(line, None) if d.precision == "day"), None)
+        if day is not None:
+            return dt.date.fromisoformat(day.value)
+    return None
 
 
 def inferred_year(doc: AnnotatedDoc) -> int | None:
@@ -301,6 +325,8 @@ def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
             perpetrators += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
         elif noun_after and _names_its_attack(text, unit, sentence, entities):
             named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
+        elif _POSSESSED_ATTACK.match(after) and all(entities[e].type == "armed_group" for e in unit.ids):
+            named_attackers += _actors(text, [unit], entities, _PERPETRATOR_TYPES)  # "al-Shabab's deadly attack"
         elif index > 0 and _TARGET_AFTER.match(text, actor_units[index - 1].end, unit.start) and (
                 (verb_cue and _ATTACK_VERB.search(text, actor_units[index - 1].end, unit.start))
                 or _ATTACK_NOUN.search(text, actor_units[index - 1].end, unit.start)):
@@ -367,6 +393,8 @@ _ALLEGED_ACT = re.compile(
     rf"\s+(?:(?:responsible\s+)?for|of)\s+(?:{_ALLEGED_ACTS}|it\b|(?:the|a|an|this|that|these|its|their|"
     rf"[\w-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b)", re.IGNORECASE)
 
+# an armed group's own attack, named by its possessive: "al-Shabab's deadly attack on a base" (not "its killing")
+_POSSESSED_ATTACK = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{_HIT_NOUNS})\b", re.IGNORECASE)
 _SUSPECTED_OF = re.compile(r"\b(?:suspected|accused)\s+of\s+$", re.IGNORECASE)
 
 
@@ -541,6 +569,9 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
     published = reference_date(doc)
     year = None if published else inferred_year(doc)
     dateline_dates = [d.date for d in doc.datelines if d.date]  # the day of the report, not of an event
+    artefact = _DATE_ARTEFACT.match(text)
+    if artefact:
+        dateline_dates.append(artefact.span(1))
     events: list[EventDraft] = []
     last_claim: tuple[int, list[str]] = (-9, [])  # the latest sentence with a claim, and its claimants
     for sentence in doc.sentences:
