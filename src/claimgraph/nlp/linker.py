@@ -15,7 +15,8 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from itertools import product
+from itertools import compress, product
+from operator import itemgetter, not_
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -136,6 +137,7 @@ def find_matches(text: str, kb: KnowledgeBase, folded: str | None = None) -> lis
     return list(map(Match._make, _own_state_agencies(text, select_longest(_candidates(text, index, folded)), index)))
 
 
+_IDS = itemgetter(2)
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _STATE_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:the\s+)?")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
@@ -146,16 +148,20 @@ def _own_state_agencies(text: str, matches: list[Span3], index: _Index) -> list[
     of Interior", "the Pakistani Ministry of Interior") is that state's: the candidates of other states are
     dropped, and the name with them when none is left (the state's own mention stays)."""
     agency_state = index.agency_state
-    kept: list[Span3] = []
-    for number, match in enumerate(matches):
-        state = None if agency_state.keys().isdisjoint(match[2]) else _qualifying_state(text, matches, number, index)
+    # the matches that may name an agency, found without a Python step per match (most name none)
+    agencies = list(compress(range(len(matches)), map(not_, map(agency_state.keys().isdisjoint, map(_IDS, matches)))))
+    kept = list(matches)
+    for number in reversed(agencies):
+        state = _qualifying_state(text, matches, number, index)
         if state is None:
-            kept.append(match)
             continue
         state = state.replace("place:", "kb:")  # a country among places stands for the state of its name
-        ids = tuple(i for i in match[2] if agency_state.get(i, state) == state)
-        if ids:
-            kept.append((match[0], match[1], ids))
+        start, end, ids = matches[number]
+        own = tuple(i for i in ids if agency_state.get(i, state) == state)
+        if own:
+            kept[number] = (start, end, own)
+        else:
+            del kept[number]
     return kept
 
 
