@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from string import ascii_uppercase
 
 from claimgraph.model import AUTHOR_SPEAKER, Speaker
 from claimgraph.nlp.annotate import EntityInfo, Mention
@@ -56,10 +57,13 @@ _CAPITALISED_NOUNS = "|".join(f"[{noun[0]}{noun[0].upper()}]{noun[1:]}" for noun
 # anonymity, said": what follows the noun still belongs to the speaker
 _POSTMODIFIER = r"(?:\s+(?:close to|familiar with|with knowledge of|privy to|involved in|in|at|of|from|within)" \
                 r"\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?"
+_SPEAKER_MODIFIERS = (r"senior|top|local|security|intelligence|government|military|police|western|foreign|defence|"
+                      r"defense|provincial|federal|district|one|two|three|four|several|some|many|most|other|a|an")
 _NOUN_SPEAKER = KeywordPattern(re.compile(  # "officials say", "Pakistani officials said", "Officials say" opening
-    r"((?:[A-Z][\w'’.-]*\s+|(?:senior|top|local|security|intelligence|government|military|police|"
-    r"western|foreign|defence|defense|provincial|federal|district|one|two|three|four|several|some|many|most|"
-    r"other|a|an)\s+){0,4}"
+    # the look-aheads let the engine pass over most characters after one test (see ``initials``)
+    rf"((?:{initials(_SPEAKER_MODIFIERS + '|' + '|'.join(ascii_uppercase))}"
+    rf"(?:[A-Z][\w'’.-]*\s+|(?:{_SPEAKER_MODIFIERS})\s+)){{0,4}}"
+    rf"{initials(_SPEAKER_NOUNS + '|' + _SPEAKER_NOUNS.upper())}"
     rf"(?:{_CAPITALISED_NOUNS}){_POSTMODIFIER})(?:\s*,[^,;]{{0,90}},)?\s+(?:(?:have|has|had|also|further|\w+ly)\s+)*$"),
     [*openings(_SPEAKER_NOUNS), *(word.capitalize() for word in openings(_SPEAKER_NOUNS))])
 _DOCUMENT = r"(?:report|assessment|review|study)\b"  # a document that can speak for its authors

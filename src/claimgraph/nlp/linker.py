@@ -20,7 +20,7 @@ from operator import itemgetter, not_
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from ahocorasick_rs import BytesAhoCorasick
+from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from claimgraph.kb import KnowledgeBase
 from claimgraph.nlp.text import _PUNCT, fold, fold_ascii, fold_key, initials
@@ -118,8 +118,9 @@ def _build(kb: KnowledgeBase) -> _Index:
 
 
 def _automaton(patterns: Collection[bytes]) -> BytesAhoCorasick | None:
-    """An automaton reporting every occurrence of the ``patterns``, overlapping ones too, numbered in order."""
-    return BytesAhoCorasick(list(patterns)) if patterns else None
+    """An automaton reporting every occurrence of the ``patterns``, overlapping ones too, numbered in order: a
+    DFA, about twice as fast to read with as the default automaton, for a few tenths of a second more to build."""
+    return BytesAhoCorasick(list(patterns), implementation=Implementation.DFA) if patterns else None
 
 
 def index_for(kb: KnowledgeBase) -> _Index:
