@@ -74,6 +74,20 @@ def test_no_evidence_that_denies_the_clause_it_opens() -> None:
     assert found.polarity == "negated"
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said claims that Iran arms the Houthis are baseless.",
+    "Reports that Iran arms the Houthis were false, the ministry said.",
+    "Allegations that Iran arms the Houthis in Yemen remain unfounded.",
+])
+def test_a_reported_clause_the_sentence_dismisses_is_negated(text: str) -> None:
+    assert claim_of(text, "kb:iran", "supports", "kb:houthis").polarity == "negated"
+
+
+def test_a_reported_clause_not_dismissed_stays_affirmed() -> None:
+    found = claim_of("Claims that Iran arms the Houthis are growing louder.", "kb:iran", "supports", "kb:houthis")
+    assert (found.polarity, found.hedged) == ("affirmed", True)
+
+
 def test_a_denying_frame_stops_at_a_contrasting_clause() -> None:
     text = "There is no evidence that ISKP was involved, but the TTP is plainly backed by the Afghan Taliban."
     assert claim_of(text, "kb:afghan-taliban", "supports", "kb:ttp").polarity == "affirmed"

@@ -76,6 +76,18 @@ def test_demonyms_become_actors_only_in_actor_phrases() -> None:
 
 def test_a_states_military_is_its_army() -> None:
     assert "kb:pakistan-army" in actor_ids("Pakistan's military denied the claim.")
+    assert "kb:pakistan-army" in actor_ids("The TTP attacked Pakistani military posts near the border.")
+    assert "kb:somali-national-army" in actor_ids("Somalia's military said the raid had worked.")
+
+
+@pytest.mark.parametrize(("text", "state", "army"), [
+    ("Israel's military actions in Gaza drew wide criticism.", "kb:israel", "kb:idf"),  # a KB name of the army
+    ("Rights groups condemned Israeli military operations in Gaza.", "kb:israel", "kb:idf"),
+    ("Somalia's military campaign against al-Shabaab stalled in the rains.", "kb:somalia", "kb:somali-national-army"),
+])
+def test_military_before_what_a_state_does_names_the_state(text: str, state: str, army: str) -> None:
+    ids = actor_ids(text)
+    assert state in ids and army not in ids
 
 
 def test_places_are_never_actors() -> None:

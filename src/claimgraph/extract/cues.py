@@ -55,3 +55,20 @@ def in_denying_frame(before: str) -> bool:
     """Whether the words of a sentence before a relation open a clause that denies it ("There is no evidence
     that …")."""
     return bool(_DENYING_FRAME.search(before))
+
+
+# "claims that Qatar funds Hamas are unfounded", "reports that … were false": a reported clause dismissed by the
+# sentence's own predicate
+_REPORTED_CLAUSE = re.compile(r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|assertions?|charges?|"
+                              r"rumou?rs?)\s+that\s+(?:the\s+)?$", re.IGNORECASE)
+_DISMISSED = re.compile(r"(?:\s+[\w'’-]+){0,3}?,?\s+(?:is|are|was|were|remains?|remained)\s+(?:\w+ly\s+|also\s+)?"
+                        r"(?:unfounded|baseless|groundless|false|untrue|fabricated|incorrect|wrong|lies|"
+                        r"without\s+(?:any\s+)?(?:basis|foundation|merit))\b", re.IGNORECASE)
+
+
+def is_dismissed(before: str, after: str) -> bool:
+    """Whether a relation is stated only in a reported clause that the sentence dismisses: ``before`` ends with
+    "claims that", ``after`` goes on "… are unfounded"."""
+    ending = before.rstrip()[-4:].lower()  # every "claims that" frame ends so: a cheap test first
+    return ending in ("that", " the") and bool(_REPORTED_CLAUSE.search(before[-40:])) and bool(
+        _DISMISSED.match(after))

@@ -7,7 +7,7 @@ import re
 
 from claimgraph.extract import events, relations
 from claimgraph.extract.attribution import Attribution, attributions, credit_publisher, report_publisher, speaker_of
-from claimgraph.extract.cues import in_denying_frame, is_denial, is_hedged, is_negated
+from claimgraph.extract.cues import in_denying_frame, is_denial, is_dismissed, is_hedged, is_negated
 from claimgraph.extract.events import (
     ATTACK_CLAIM,
     EventDraft,
@@ -101,7 +101,8 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     before = text[max(evidence.start, candidate.start - 30):candidate.start]
     speaker = attribution.speaker if attribution else AUTHOR_SPEAKER
     negated = (is_negated(candidate.link) or bool(attribution and attribution.denial)
-               or in_denying_frame(text[evidence.start:candidate.start]))
+               or in_denying_frame(text[evidence.start:candidate.start])
+               or is_dismissed(text[evidence.start:candidate.start], text[candidate.end:evidence.end]))
     subject_info = doc.entities[candidate.subject]
     self_claim = bool(_SELF_CLAIM.search(candidate.link))
     if is_denial(candidate.link):

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 from ahocorasick_rs import BytesAhoCorasick
 
 from claimgraph.kb import KnowledgeBase
+from claimgraph.nlp.linker import index_for
 from claimgraph.nlp.text import fold
 
 if TYPE_CHECKING:
@@ -40,7 +41,15 @@ _AGENCY_NOUNS = frozenset({"security forces", "forces", "police", "foreign offic
 _PLACE_POLICE = re.compile(r"\s+(?:[Pp]olice|[Pp]rovincial [Pp]olice|[Dd]istrict [Pp]olice)\b(?!\s+(?:station|post|"
                            r"headquarters|line|lines|chief|officer|training|school|academy|college|centre|center|"
                            r"compound|hospital))")
-_POSSESSIVE_MILITARY = re.compile(r"(?:'s|’s)?\s+(?:armed forces|military|army)\b", re.IGNORECASE)
+# "Israel's military", but not "Israel's military operations": there "military" only qualifies what the state does
+_MILITARY_AS_ADJECTIVE = (r"actions?|operations?|campaigns?|offensives?|interventions?|activit(?:y|ies)|aid|"
+                          r"assistance|support|cooperation|co-operation|ties|presence|capabilit(?:y|ies)|power|might|"
+                          r"spending|budget|equipment|hardware|exports?|deals?|strateg(?:y|ies)|doctrine|build-?up|"
+                          r"exercises?|drills?|escalation|response|victory|defeat|success|failure|pressure|threat")
+_STATE_WORD = re.compile(r"[^\s'’]+(?=['’]s\s|\s)")  # "Israel" of "Israel's military", "Israeli" of "Israeli military"
+_MILITARY_ACTIVITY = re.compile(rf"\s+(?:{_MILITARY_AS_ADJECTIVE})\b", re.IGNORECASE)
+_POSSESSIVE_MILITARY = re.compile(
+    rf"(?:'s|’s)?\s+(?:armed forces|military(?!\s+(?:{_MILITARY_AS_ADJECTIVE})\b)|army)\b", re.IGNORECASE)
 
 
 class _DemonymIndex:
@@ -136,7 +145,9 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
         if noun is None or builder.occupied(start, end):
             continue
         head = noun.group(1).lower().split(" of ")[0]
-        if head in _ARMY_NOUNS and state in index.armies:
+        if head == "military" and _MILITARY_ACTIVITY.match(text, noun.end()):
+            builder.add(start, end, state, "actor")  # "Israeli military operations": what the state does
+        elif head in _ARMY_NOUNS and state in index.armies:
             builder.add(start, end, index.armies[state], "actor")
         elif head in _AGENCY_NOUNS:
             # "Pakistani security forces", "Pakistani Foreign Office": an agency of that state, by its phrase
@@ -148,6 +159,7 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
         if _MEMBER_NOUNS.match(text, end) and not builder.occupied(start, end):
             builder.add(start, end, index.group_heads[text[start:end]], "actor")  # "Haqqani militants": the network
     may_name_police = "olice" in text  # what ``_PLACE_POLICE`` needs
+    agency_state = index_for(kb).agency_state
     for mention in list(builder.mentions):
         police = _PLACE_POLICE.match(text, mention.end) if may_name_police else None
         if police and (mention.kind == "place" or builder.entities[mention.entity].type == "state") and not \
@@ -156,6 +168,14 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
             builder.mentions.remove(mention)
             builder.add_new(mention.start, police.end(), text[mention.start:police.end()], "state_agency")
             continue
+        if mention.text.endswith(("military", "Military")) and mention.kind == "actor" and \
+                mention.entity in agency_state and _MILITARY_ACTIVITY.match(text, mention.end):
+            # a KB name such as "Israel's military" before "operations": the state acts, "military" qualifies how
+            name = _STATE_WORD.match(mention.text)
+            if name:
+                builder.mentions.remove(mention)
+                builder.add(mention.start, mention.start + name.end(), agency_state[mention.entity], "actor")
+                continue
         if mention.kind != "actor" or mention.entity not in index.armies:
             continue
         military = _POSSESSIVE_MILITARY.match(text, mention.end)
