@@ -45,7 +45,8 @@ _PLACE_POLICE = re.compile(r"\s+(?:[Pp]olice|[Pp]rovincial [Pp]olice|[Dd]istrict
 _MILITARY_AS_ADJECTIVE = (r"actions?|operations?|campaigns?|offensives?|interventions?|activit(?:y|ies)|aid|"
                           r"assistance|support|cooperation|co-operation|ties|presence|capabilit(?:y|ies)|power|might|"
                           r"spending|budget|equipment|hardware|exports?|deals?|strateg(?:y|ies)|doctrine|build-?up|"
-                          r"exercises?|drills?|escalation|response|victory|defeat|success|failure|pressure|threat")
+                          r"exercises?|drills?|escalation|response|victory|defeat|success|failure|pressure|threat|"
+                          r"juntas?|governments?|regimes?|rulers")  # "Mali's military junta" governs the state
 _STATE_WORD = re.compile(r"[^\s'’]+(?=['’]s\s|\s)")  # "Israel" of "Israel's military", "Israeli" of "Israeli military"
 _MILITARY_ACTIVITY = re.compile(rf"\s+(?:{_MILITARY_AS_ADJECTIVE})\b", re.IGNORECASE)
 _POSSESSIVE_MILITARY = re.compile(
