@@ -101,3 +101,13 @@ def test_a_pair_that_clashed_are_rivals() -> None:
 def test_a_pair_that_clashed_with_a_third_side_are_not_rivals_of_each_other() -> None:
     assert not [c for c in claims("Al-Shabaab and ISIS-Somalia clashed with the army in Puntland.")
                 if c.relation == "rival_of" and {c.subject, c.object} == {"kb:al-shabaab", "kb:is-somalia"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Wagner teams up with the Malian army to hunt jihadists in the north.",
+    "Wagner is teaming up with the Malian army in the north.",
+    "Wagner will team up with the Malian army after the rains.",
+    "Wagner is joining forces with the Malian army in the north.",
+])
+def test_teaming_up_and_joining_forces_in_every_tense_are_alliances(text: str) -> None:
+    assert claim_of(text, "kb:wagner-group", "allied_with", "kb:fama").polarity == "affirmed"

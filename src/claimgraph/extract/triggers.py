@@ -82,8 +82,8 @@ _ATTACK = (rf"(?:{_ATTACK_AGAINST})\s+(?:\w+\s+){{0,2}}(?:against|on)\b|"
 _ATTACK_WORDS = f"{_ATTACK_AGAINST}|{_ATTACK_LAUNCH}|{_ATTACK_VERBS}"  # the words that open an attack cue
 _ATTACK_INITIALS = initials(_ATTACK_WORDS)
 _ALLIED = (r"allied|ally|allies|alliance|cooperat|co-operat|collaborat|coordinat|partner|"
-           r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|joined (?:forces|hands)|"
-           r"join(?:s)? (?:forces|hands)|teamed up|merged with|alongside|in league with|nexus|ties with|"
+           r"work(?:ed|ing|s)?\s+(?:closely\s+)?(?:together|with|hand in hand)|join(?:s|ed|ing)? (?:forces|hands)|"
+           r"team(?:s|ed|ing)? up|merged with|alongside|in league with|nexus|ties with|"
            r"ties to|aligned|pact|convergence|converg|collusion|colluding|colluded|in cahoots|common cause|"
            r"share[sd]?\s+(?:\w+\s+){0,2}(?:objectives|goals|agenda|interests|aims|ideology)|"
            r"common (?:goals|objectives|agenda)|close (?:ties|links|relations)|links? (?:to|with)|grown closer|"
