@@ -85,6 +85,7 @@ def test_a_states_military_is_its_army() -> None:
     ("Rights groups condemned Israeli military operations in Gaza.", "kb:israel", "kb:idf"),
     ("Somalia's military campaign against al-Shabaab stalled in the rains.", "kb:somalia", "kb:somali-national-army"),
     ("Wagner spent three years propping up Mali's military junta.", "kb:mali", "kb:fama"),  # the junta governs
+    ("US military operations in Syria wound down that year.", "kb:united-states", "kb:us-military"),
 ])
 def test_military_before_what_a_state_does_names_the_state(text: str, state: str, army: str) -> None:
     ids = actor_ids(text)

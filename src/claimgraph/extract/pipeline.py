@@ -100,9 +100,9 @@ def _claim(doc: AnnotatedDoc, candidate: Candidate, attribution: Attribution | N
     text = doc.text
     before = text[max(evidence.start, candidate.start - 30):candidate.start]
     speaker = attribution.speaker if attribution else AUTHOR_SPEAKER
-    negated = (is_negated(candidate.link) or bool(attribution and attribution.denial)
-               or in_denying_frame(text[evidence.start:candidate.start])
-               or is_dismissed(text[evidence.start:candidate.start], text[candidate.end:evidence.end]))
+    opening = text[evidence.start:candidate.start]  # the sentence up to the relation
+    negated = (is_negated(candidate.link) or bool(attribution and attribution.denial) or in_denying_frame(opening)
+               or is_dismissed(opening, text[candidate.end:evidence.end]))
     subject_info = doc.entities[candidate.subject]
     self_claim = bool(_SELF_CLAIM.search(candidate.link))
     if is_denial(candidate.link):

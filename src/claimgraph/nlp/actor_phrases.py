@@ -47,7 +47,7 @@ _MILITARY_AS_ADJECTIVE = (r"actions?|operations?|campaigns?|offensives?|interven
                           r"spending|budget|equipment|hardware|exports?|deals?|strateg(?:y|ies)|doctrine|build-?up|"
                           r"exercises?|drills?|escalation|response|victory|defeat|success|failure|pressure|threat|"
                           r"juntas?|governments?|regimes?|rulers")  # "Mali's military junta" governs the state
-_STATE_WORD = re.compile(r"[^\s'’]+(?=['’]s\s|\s)")  # "Israel" of "Israel's military", "Israeli" of "Israeli military"
+_MILITARY_TAIL = re.compile(r"(?:['’]s)?\s+[Mm]ilitary$")  # what follows "Israel" in "Israel's military"
 _MILITARY_ACTIVITY = re.compile(rf"\s+(?:{_MILITARY_AS_ADJECTIVE})\b", re.IGNORECASE)
 _POSSESSIVE_MILITARY = re.compile(
     rf"(?:'s|’s)?\s+(?:armed forces|military(?!\s+(?:{_MILITARY_AS_ADJECTIVE})\b)|army)\b", re.IGNORECASE)
@@ -172,10 +172,10 @@ def link_state_phrases(builder: _Builder, kb: KnowledgeBase, folded: str) -> Non
         if mention.text.endswith(("military", "Military")) and mention.kind == "actor" and \
                 mention.entity in agency_state and _MILITARY_ACTIVITY.match(text, mention.end):
             # a KB name such as "Israel's military" before "operations": the state acts, "military" qualifies how
-            name = _STATE_WORD.match(mention.text)
-            if name:
+            tail = _MILITARY_TAIL.search(mention.text)
+            if tail:
                 builder.mentions.remove(mention)
-                builder.add(mention.start, mention.start + name.end(), agency_state[mention.entity], "actor")
+                builder.add(mention.start, mention.start + tail.start(), agency_state[mention.entity], "actor")
                 continue
         if mention.kind != "actor" or mention.entity not in index.armies:
             continue
