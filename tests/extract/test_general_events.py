@@ -108,3 +108,28 @@ def test_an_unqualified_ministry_keeps_its_kb_name() -> None:
     ids = {actor.id for actor in _extract("The Ministry of External Affairs said the attack in Pahalgam on "
                                           "Tuesday killed 26 tourists.").actors}
     assert "kb:india-mea" in ids
+
+
+@pytest.mark.parametrize(("text", "perpetrator", "place", "date"), [
+    ("Israel struck Hezbollah positions in southern Lebanon on Wednesday.", "kb:israel", "southern Lebanon",
+     "2025-03-05"),
+    ("The Houthis fired two missiles at a cargo ship in the Red Sea on Sunday.", "kb:houthis", "the Red Sea",
+     "2025-03-09"),
+    ("Boko Haram fighters kidnapped 25 schoolgirls from a village in Borno state on Friday.", "kb:boko-haram",
+     "Borno state", "2025-03-07"),
+])
+def test_an_attack_told_by_its_verb_alone_with_actor_place_and_date_is_an_event(text: str, perpetrator: str,
+                                                                              place: str, date: str) -> None:
+    event = _only_event(_extract(text))
+    assert event.perpetrators == [perpetrator]
+    assert event.place is not None and event.place.name == place
+    assert event.date == date
+
+
+@pytest.mark.parametrize("text", [
+    "Israel struck Hezbollah positions in southern Lebanon.",  # no date: a pattern, not an incident
+    "Israel has struck Hezbollah repeatedly since Wednesday.",  # no place
+    "The ministry fired 300 officials in Lagos on Monday.",  # "fired" without a weapon is no attack
+])
+def test_an_attack_verb_alone_without_actor_place_and_date_is_no_event(text: str) -> None:
+    assert _extract(text).events == []

@@ -36,8 +36,9 @@ _ATTACK_NOUN = KeywordPattern(re.compile(
     re.IGNORECASE), openings(f"{_ATTACK_MODIFIERS}|{_ATTACK_NOUNS}"), word_start=True, opens_match=True)
 _ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
                  r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
-                 r"carried out|carrying out|stabbed|abducted|beheaded|executed|set off|rammed|set fire to|torched|"
-                 r"set ablaze")
+                 r"carried out|carrying out|stabbed|abducted|kidnapped|beheaded|executed|set off|rammed|set fire to|"
+                 r"torched|set ablaze|blown up|overran|overrun|fired (?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|"
+                 r"mortars?|shells?|drones?|projectiles?|artillery|grenades?)")
 _ATTACK_VERB = KeywordPattern(re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE),
                               openings(_ATTACK_VERBS), word_start=True, opens_match=True)
 # a group claiming an attack: "claimed responsibility for", "said it had killed"
@@ -592,10 +593,14 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         actors = [u for u in (units[sentence.index] if units is not None else sentence_units(
             text, mentions, doc.entities)) if u.kind == "actor"]
         claimants = _claimants(text, actors, sentence, doc.entities) if actors else []
-        if not noun and not claimants and all(c.count is None for c in victims):
-            continue  # an attack verb or "thousands killed" alone opens an event only in a claim
+        # an attack verb or "thousands killed" alone opens an event in a claim, or with its actor, place and date
+        verb_only = not noun and not claimants and all(c.count is None for c in victims)
+        if verb_only and not (actors and any(m.kind == "place" or m.place_like for m in mentions)):
+            continue
         perpetrators, targets, alleged = _perpetrators(text, actors, sentence, doc.entities) if actors else (
             [], [], [])
+        if verb_only and not perpetrators:
+            continue
         if claimants:
             last_claim = (sentence.index, claimants)
         elif not perpetrators and _told_by_the_statement(sentence, last_claim, speaker):
@@ -603,6 +608,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)
                  and not any(s <= sentence.start + d.start < e for s, e in dateline_dates)]
+        if verb_only and not dates:
+            continue
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
         if len(groups) > 1 and not _coordinated(text, groups):
@@ -628,6 +635,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
                     sentence.text):
                 draft.kind = "security_operation"
+            if verb_only and not (place and draft.date):
+                continue
             target = _merge_target(events, draft, doc)
             if target is not None:
                 _merge(doc, target, draft)
