@@ -75,3 +75,32 @@ def test_turned_to_a_state_without_asking_for_help_is_no_backing() -> None:
     assert ("kb:russia", "supports", "kb:niger") not in triples("Niger turned to Russia after the coup.")
     assert ("kb:pakistan", "supports", "kb:afghanistan") not in triples(
         "Afghanistan turned to Pakistan in the second half of the match.")
+
+
+def test_every_state_listed_after_governments_of_acts() -> None:
+    text = "The military governments of Mali, Burkina Faso and Niger have turned to Russia for help."
+    extraction = extract_document(Document(text, published="2025-03-10"))
+    found = {(c.subject, c.relation, c.object) for c in extraction.claims}
+    for state in ("kb:mali", "kb:burkina-faso", "kb:niger"):
+        assert ("kb:russia", "supports", state) in found
+    assert {"kb:mali", "kb:burkina-faso", "kb:niger", "kb:russia"} <= {a.id for a in extraction.actors}
+    assert not extraction.places  # none of the four is where something happens
+    # a list of places stays a list of places
+    places = extract_document(Document("Attacks rose in Mali, Burkina Faso and Niger last year.")).places
+    assert {p.id for p in places} == {"kb:mali", "kb:burkina-faso", "kb:niger"}
+
+
+def test_a_state_a_claim_makes_act_is_an_actor_even_when_named_like_a_place() -> None:
+    extraction = extract_document(Document("The juntas of Mali and Niger turned from their Western partners to "
+                                           "Russia for help."))
+    actors = {a.id for a in extraction.actors}
+    assert ("kb:russia", "supports", "kb:niger") in {(c.subject, c.relation, c.object) for c in extraction.claims}
+    assert all(c.subject in actors for c in extraction.claims)
+    assert "kb:russia" not in {p.id for p in extraction.places}
+
+
+def test_the_allies_of_others_are_no_alliance_between_the_listed() -> None:
+    found = triples("The governments of Mali and Niger have turned from Western allies to Russia for help.")
+    assert ("kb:mali", "allied_with", "kb:niger") not in found
+    assert ("kb:niger", "allied_with", "kb:mali") not in found
+    assert ("kb:mali", "allied_with", "kb:niger") in triples("The governments of Mali and Niger are now close allies.")

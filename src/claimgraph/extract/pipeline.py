@@ -42,6 +42,7 @@ _SELF_CLAIM = re.compile(r"\bclaim(?:s|ed)?\s+to\s+(?:have\s+)?", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|erstwhile|once|previously)\b", re.IGNORECASE)
 
 _RELATIVE = re.compile(r"\b(?:which|that)\b")
+_ACTOR_OBJECTS = frozenset({"supports", "allied_with", "rival_of", "member_of", "splinter_of", "leads"})
 
 def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extraction:
     """Extract actors, places, attack events and relation claims from one document."""
@@ -84,7 +85,10 @@ def extract_document(doc: Document, kb: KnowledgeBase | None = None) -> Extracti
                                  time))
     events = _unique_ids([_event(annotated, draft) for draft in draft_events(annotated, first_speaker, units)])
     claims += [_responsibility_claim(annotated, event, claimant) for event in events for claimant in event.claimed_by]
-    return Extraction(document=doc, actors=annotated.actor_records(), places=annotated.place_records(),
+    # a state named only as a place acts when it is a claim's subject or what another actor joins or backs
+    acting = {c.subject for c in claims} | {c.object for c in claims if c.relation in _ACTOR_OBJECTS} | {
+        actor for event in events for actor in (*event.perpetrators, *event.claimed_by)}
+    return Extraction(document=doc, actors=annotated.actor_records(acting), places=annotated.place_records(acting),
                       events=events, claims=claims)
 
 

@@ -245,7 +245,9 @@ RECIPROCAL = (
                             r"fought each other|clash(?:ed)? with each other|"
                             r"clash(?:ed|es)?\b(?!\s+(?:with|against)\b))",
                             re.IGNORECASE)),
-    ("allied_with", re.compile(rf"^\W{{0,3}}(?:\w+\s+){{0,4}}(?:{_ALLIED})\w*(?!\s+with\b)", re.IGNORECASE)),
+    # not "… turned from Western allies" or "… against their allies": others' allies
+    ("allied_with", re.compile(rf"^\W{{0,3}}(?:(?!(?:from|against|by|than|of)\b)\w+\s+){{0,4}}(?:{_ALLIED})\w*"
+                               r"(?!\s+with\b)", re.IGNORECASE)),
 )
 BETWEEN_PAIR = (
     ("allied_with", re.compile(r"\b(?:convergence|alliance|cooperation|co-operation|collaboration|coordination|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -20,7 +20,7 @@ from claimgraph.nlp.descriptions import Named, description_owners, resolve_descr
 from claimgraph.nlp.discovery import SEARCHES as DISCOVERY_SEARCHES
 from claimgraph.nlp.discovery import Discovered, discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
-from claimgraph.nlp.linker import Match, find_matches, reads_as_place
+from claimgraph.nlp.linker import HELD_OF, Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
 from claimgraph.nlp.text import fold
 
@@ -107,10 +107,11 @@ class AnnotatedDoc:
         last = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
-    def actor_records(self) -> list[ActorRecord]:
-        """One record per actor with its direct mentions (pronouns left out), in order of first mention."""
+    def actor_records(self, acting: Collection[str] = ()) -> list[ActorRecord]:
+        """One record per actor with its direct mentions (pronouns left out), in order of first mention; a state
+        named only as a place is one when it is ``acting`` (in a claim or an event: "turned to Russia for help")."""
         records: dict[str, ActorRecord] = {}
-        only_places = self._states_named_only_as_places()
+        only_places = self._states_named_only_as_places(acting)
         for mention in self.mentions:
             if mention.kind != "actor" or mention.via is not None or mention.entity in only_places:
                 continue
@@ -122,14 +123,15 @@ class AnnotatedDoc:
             record.mentions.append(Span(mention.start, mention.end, mention.text))
         return list(records.values())
 
-    def _states_named_only_as_places(self) -> set[str]:
-        """States that the document names only as locations: they are places here, not actors."""
+    def _states_named_only_as_places(self, acting: Collection[str]) -> set[str]:
+        """States that the document names only as locations and that do not act: places here, not actors."""
         actor_uses = {m.entity for m in self.mentions if m.kind == "actor" and not m.place_like}
-        return {m.entity for m in self.mentions if m.place_like} - actor_uses
+        return {m.entity for m in self.mentions if m.place_like} - actor_uses - set(acting)
 
-    def place_records(self) -> list[PlaceRecord]:
+    def place_records(self, acting: Collection[str] = ()) -> list[PlaceRecord]:
+        """One record per place named, states named only as places among them unless ``acting``."""
         records: dict[str, PlaceRecord] = {}
-        only_places = self._states_named_only_as_places()
+        only_places = self._states_named_only_as_places(acting)
         for mention in self.mentions:
             if mention.kind != "place" and mention.entity not in only_places:
                 continue
@@ -401,6 +403,7 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
     ordered = sorted(mentions, key=_BY_START)
     marked: list[Mention] = []
     in_list = False  # inside a list of places ("in Liberia, India or Kuwait"): every state listed is a place
+    held_list = False  # inside a list of states whose governments or leaders act
     for index, mention in enumerate(ordered):
         if mention.kind != "actor" or entities[mention.entity].type != "state":
             marked.append(mention)
@@ -414,8 +417,13 @@ def _mark_place_like(text: str, mentions: list[Mention], entities: dict[str, Ent
             following = ordered[index + 1] if index + 1 < len(ordered) else None
             owns_actor = following is not None and following.kind == "actor" and bool(  # "Russia's Wagner Group"
                 _OWNER_OF.fullmatch(text, mention.end, following.start)) and not _HOLDING.match(text, following.end)
-            place_like = listed or (not owns_actor and (after_place or reads_as_place(
-                text, mention.start, mention.end) or bool(_PLACE_SUFFIX.match(text, mention.end))))
+            # "the governments of Mali, Burkina Faso and Niger": every state listed after "governments of" acts
+            acting_list = held_list and last is not None and last.kind == "actor" and not last.place_like and bool(
+                _LISTED_PLACE.fullmatch(text, last.end, mention.start))
+            held_list = acting_list or (text.endswith(("of ", "of the "), 0, mention.start) and bool(
+                HELD_OF.search(text, max(0, mention.start - 40), mention.start)))
+            place_like = listed or (not owns_actor and ((not acting_list and (after_place or reads_as_place(
+                text, mention.start, mention.end))) or bool(_PLACE_SUFFIX.match(text, mention.end))))
             if not listed:
                 locative = _LOCATIVE.search(text, max(0, mention.start - 12), mention.start) if place_like else None
                 # "In Syria, Turkey and Iran back …": a fronted place opens no list

@@ -267,7 +267,7 @@ def _longest_first(cluster: list[Span3]) -> list[Span3]:
 _ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)
 
 
-_BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|related"
+_BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|related|turned|turns|turning|turn"
 _HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|presidents?|rulers?|ministers?|ministry|"
             r"military|armies|army|forces|troops|police|allies|enemies|officials|parliament|embassy|ambassadors?|"
             r"intelligence|envoys?|representatives?|delegations?|support|affairs|"
@@ -275,6 +275,7 @@ _HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|pres
 # what a state gives rather than where something is: "weapons from Iran", "support from neighbouring Pakistan"
 _GIVEN = (r"support|help|aid|assistance|backing|funding|funds|financing|money|cash|weapons|arms|ammunition|"
           r"drones|missiles|rockets|explosives|training|equipment|supplies|orders|instructions|directives")
+HELD_OF = re.compile(rf"\b{initials(_HOLDERS)}(?:{_HOLDERS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "governments of"
 _NOT_LOCATIVE = re.compile(rf"\b{initials(_BOUND_TO + '|' + _HOLDERS + '|' + _GIVEN)}(?:(?:{_BOUND_TO})\s+to|"
                            rf"(?:{_HOLDERS})\s+of|(?:{_GIVEN})\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 
