@@ -119,3 +119,14 @@ def test_no_attack_between_the_speaker_and_the_attacker() -> None:
     found = triples(text)
     assert ("kb:pakistan", "attacks", "kb:afghan-taliban") not in found
     assert ("kb:afghan-taliban", "attacks", "kb:afghan-taliban") not in found
+
+
+def test_the_parties_to_a_truce_are_rivals() -> None:
+    assert ("kb:ttp", "rival_of", "kb:pakistan") in triples(
+        "The TTP ended its ceasefire with the Pakistani government in November 2022.")
+    assert ("kb:israel", "rival_of", "kb:hamas") in triples("Israel agreed to a truce with Hamas in January.")
+
+
+def test_who_brokers_a_truce_is_no_party_to_it() -> None:
+    assert between("Qatar brokered a ceasefire with Hamas last year.", "kb:qatar", "kb:hamas") == set()
+    assert between("Egypt helped to negotiate a truce with Hamas.", "kb:egypt", "kb:hamas") == set()

@@ -502,6 +502,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
         return []  # "does not support any group against Pakistan": the groups would act, not the subject
     if relation != "member_of" and QUALIFIER.search(link, match.end()):
         return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
+    if relation == "rival_of" and tr.TRUCE_WORD.match(match.group()) and tr.MEDIATED.search(link, 0, match.start()):
+        return []  # "Qatar brokered a ceasefire with Hamas": a mediator, not a party
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
         return []  # "fights in Mali" places a fight, it does not oppose the state
     if right.kind != "actor" and relation not in ("attacks", "rival_of"):

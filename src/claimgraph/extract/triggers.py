@@ -117,6 +117,7 @@ _SPLIT = r"split|broke|broken|breaking|splintered|defected|defecting"
 _RANKS = r"fighters|members|commanders|militants|cadres"
 _LED = r"led|headed|founded|run|commanded|spearheaded|chaired|co-founded"
 _LEADS = r"leads|led|heads|headed|founded|runs|ran|commands|commanded|spearheads|spearheaded|chairs|chaired"
+_TRUCE = r"ceasefire|cease-fire|truce|armistice"
 _REPELLED = r"pushed back|driven out|expelled|defeated|routed|ousted|fought|opposed|targeted"
 # "with the support of X", "under the protection of X": X supports whoever acts in the clause
 BACKING_NOUNS = (r"support|backing|help|assistance|aid|blessing|patronage|protection|sponsorship|funding|financing|"
@@ -180,7 +181,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*", words=_ATTACK_WORDS, opens=True),
     _t("allied_with", rf"\b{initials(_ALLIED)}(?:{_ALLIED})\w*", words=_ALLIED, opens=True),
     _t("rival_of", rf"\b{initials(_RIVAL)}(?:{_RIVAL})\w*", words=_RIVAL, opens=True),
+    # "the TTP ended its ceasefire with the government": the parties to a truce are at war
+    _t("rival_of", rf"\b{initials(_TRUCE)}(?:{_TRUCE})s?\s+with\b", words=_TRUCE, opens=True),
 )
+# who brings others to a truce is not a party to it: "Qatar brokered a ceasefire with Hamas"
+TRUCE_WORD = re.compile(_TRUCE, re.IGNORECASE)
+MEDIATED = re.compile(r"\b(?:broker|mediat|facilitat|negotiat|secur|call|urg|push|press|seek|sought)\w*\s+"
+                      r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TRIGGER_WORDS = KeywordSet([trigger.words for trigger in TRIGGERS])
 
 
