@@ -104,3 +104,10 @@ def test_the_allies_of_others_are_no_alliance_between_the_listed() -> None:
     assert ("kb:mali", "allied_with", "kb:niger") not in found
     assert ("kb:niger", "allied_with", "kb:mali") not in found
     assert ("kb:mali", "allied_with", "kb:niger") in triples("The governments of Mali and Niger are now close allies.")
+
+
+def test_killing_members_of_a_group_attacks_it_but_killing_its_associates_does_not() -> None:
+    assert ("kb:pakistan-armed-forces", "attacks", "kb:ttp") in triples(
+        "Pakistani troops killed four militants belonging to the Tehreek-i-Taliban Pakistan in a raid.")
+    assert ("kb:pakistan-armed-forces", "attacks", "kb:al-qaeda") not in triples(
+        "Pakistani troops killed four militants linked to al-Qaeda in a raid.")

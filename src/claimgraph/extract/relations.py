@@ -404,6 +404,7 @@ def _another_agent(link: str) -> bool:
     return bool(_POSSESSED_AGENT.match(link) or _EVENT_AGENT.search(link))
 
 
+_MEMBERS_OF = re.compile(r"\bbelonging\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBAL = ("attacks", "supports", "rival_of", "allied_with")  # the relations a clause's verb expresses
 
 
@@ -500,8 +501,11 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
         return []  # "the US sanctioned facilitators of the Houthis": someone else supports them
     if relation in ("attacks", "rival_of") and tr.SUPPORTED_AGENT.search(link, 0, match.start()):
         return []  # "does not support any group against Pakistan": the groups would act, not the subject
-    if relation != "member_of" and QUALIFIER.search(link, match.end()):
-        return []  # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object
+    if relation != "member_of" and QUALIFIER.search(link, match.end()) and not (
+            relation == "attacks" and _MEMBERS_OF.search(link, match.end())):
+        # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object; but killing "militants
+        # belonging to the TTP" attacks the TTP
+        return []
     if relation == "rival_of" and tr.TRUCE_WORD.match(match.group()) and tr.MEDIATED.search(link, 0, match.start()):
         return []  # "Qatar brokered a ceasefire with Hamas": a mediator, not a party
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
