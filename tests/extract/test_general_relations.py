@@ -130,3 +130,17 @@ def test_the_parties_to_a_truce_are_rivals() -> None:
 def test_who_brokers_a_truce_is_no_party_to_it() -> None:
     assert between("Qatar brokered a ceasefire with Hamas last year.", "kb:qatar", "kb:hamas") == set()
     assert between("Egypt helped to negotiate a truce with Hamas.", "kb:egypt", "kb:hamas") == set()
+
+
+def test_a_participle_before_by_is_a_passive_of_something_else() -> None:
+    found = triples("JNIM has stepped up its activity in Mali to exploit the gaps created by the departure of the "
+                    "UN mission.")
+    assert not any(t[1] == "supports" for t in found)
+
+
+def test_fighting_between_a_pair_is_about_the_pair_only() -> None:
+    found = triples("The end of the UN mission in Mali came amid renewed fighting between the Malian army and "
+                    "Tuareg rebels.")
+    assert ("kb:united-nations", "rival_of", "kb:fama") not in found
+    assert ("kb:fama", "rival_of", "new:tuareg-rebels") in found or (
+        "new:tuareg-rebels", "rival_of", "kb:fama") in found

@@ -171,6 +171,10 @@ def _best_trigger(link: str) -> tuple[tr.Trigger, re.Match[str]] | None:
                 continue  # "financial facilitators of", "regional commander": nouns, not the verb
             if len(link) - match.end() > MAX_TRIGGER_TO_OBJECT:
                 continue
+            if trigger.forward and not trigger.anchored and _PASSIVE_AFTER.match(link, match.end()):
+                continue  # "opportunities created by the end of the UN mission": a passive of something else
+            if trigger.relation in ("rival_of", "allied_with") and _BETWEEN_AFTER.match(link, match.end()):
+                continue  # "renewed fighting between the army and the rebels": the pair after it
             if best is None or match.end() > best[1].end() or (
                     match.end() == best[1].end() and match.start() < best[1].start()):
                 best = (trigger, match)
@@ -297,6 +301,8 @@ _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
+_PASSIVE_AFTER = re.compile(r"\s+by\b")
+_BETWEEN_AFTER = re.compile(r"\s+between\s+(?:the\s+)?$")
 _BY_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[a-z]")
 _VICTIM_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:killing|assassination|death|murder|execution|arrest|capture)\s+"
                         r"(?:in|by|at the hands of)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
