@@ -112,3 +112,14 @@ def test_in_both_names_locations() -> None:
 def test_an_armed_community_keeps_the_name_as_written() -> None:
     doc = annotate(Document("Pashtun fighters crossed the border near Chaman."), builtin_kb())
     assert [r.name for r in doc.actor_records() if r.type == "armed_group"] == ["Pashtun fighters"]
+
+
+def test_a_pronoun_alone_does_not_make_a_place_named_state_an_actor() -> None:
+    text = ("Militants attacked a concert hall in Krasnogorsk, Russia, in March. The attack showed its growing "
+            "reach abroad.")
+    extraction = extract_document(Document(text))
+    assert "kb:russia" not in {a.id for a in extraction.actors}
+    assert "kb:russia" in {p.id for p in extraction.places}
+    named = extract_document(Document("Russia condemned the attack in Krasnogorsk, Russia. Its officials vowed "
+                                      "revenge."))
+    assert "kb:russia" in {a.id for a in named.actors}

@@ -125,7 +125,7 @@ class AnnotatedDoc:
 
     def _states_named_only_as_places(self, acting: Collection[str]) -> set[str]:
         """States that the document names only as locations and that do not act: places here, not actors."""
-        actor_uses = {m.entity for m in self.mentions if m.kind == "actor" and not m.place_like}
+        actor_uses = {m.entity for m in self.mentions if m.kind == "actor" and not m.place_like and m.via is None}
         return {m.entity for m in self.mentions if m.place_like} - actor_uses - set(acting)
 
     def place_records(self, acting: Collection[str] = ()) -> list[PlaceRecord]:
