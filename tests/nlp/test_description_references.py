@@ -101,6 +101,8 @@ def test_members_of_a_group_leave_the_group_an_antecedent() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Observers criticised the conduct of Wagner in Mali and its treatment of prisoners.", "kb:wagner-group"),
     ("The Houthis operate in Yemen and announced its newest drone at a rally.", "kb:houthis"),
+    ("ISKP attacked a concert hall in Krasnogorsk, Russia, killing scores. The raid showed its reach abroad.",
+     "kb:iskp"),
 ])
 def test_state_named_as_a_place_is_no_antecedent_of_it(text: str, expected: str) -> None:
     start = text.index("its")
@@ -125,3 +127,9 @@ def test_a_resolved_description_says_whose_branch_the_group_is(text: str) -> Non
              if (c.subject, c.relation, c.object) == ("kb:iskp", "member_of", "kb:islamic-state")]
     assert found
     assert "ISIS" in found[0].evidence.text or "Islamic State" in found[0].evidence.text
+
+
+def test_its_kind_refers_to_nothing() -> None:
+    text = "Iran-backed militias fired drones at a base in Iraq. The strike was the first of its kind this year."
+    start = text.index("its")
+    assert not any(m.start == start for m in mentions(text))

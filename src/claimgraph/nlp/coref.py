@@ -16,7 +16,7 @@ _GROUP_NOUNS = (r"group|outfit|organi[sz]ation|militant group|terror(?:ist)? gro
 _KINDS: tuple[tuple[str, str], ...] = (
     ("pair", r"(?:both groups|the two groups|both outfits|both sides)\b(?!\s+of\b)"),
     ("group", rf"(?:the|this|that)\s+(?:{_GROUP_NOUNS})\b"),
-    ("it", r"(?:it|its)\b(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
+    ("it", r"(?:it|its)\b(?!\s+kind\b)(?!\s+(?:is|was|has been|seems|appears|remains|would be)\s+"
            r"(?!believed|said|reported|suspected|accused|alleged|thought|known))"
            # "It is believed that …", "It remains unclear whether …": an "it" that only announces a clause
            r"(?!\s+(?:is|was|has been|had been|seems|seemed|appears|appeared|remains|remained)\s+(?:\w+ly\s+)?"
@@ -39,7 +39,8 @@ _OWN_MODIFIER = re.compile(r"\s*,\s*(?:which|who|whose|a|an|the)\b[^,;.]*", re.I
 # "X is allied with Y": after a copula these words state a relation, and Y is an antecedent like any other
 _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|become|becomes)\s+(?:\w+ly\s+)?"
                           r"\w+\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|inside|across|throughout|within)\s+$", re.I)
+# "in Mali", "Krasnogorsk, Russia": a state named as a place
+_LOCATIVE = re.compile(r"(?:\b(?:in|inside|across|throughout|within)|\b(?-i:[A-Z])[\w-]+,)\s+$", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
                         re.I)
@@ -140,7 +141,7 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
                 if candidate.end > match.start() or candidate.entity in others:
                     continue
                 if wanted == "it" and candidate.type == "state" and _LOCATIVE.search(
-                        text, max(0, candidate.start - 12), candidate.start):
+                        text, max(0, candidate.start - 30), candidate.start):
                     continue  # "the actions of Wagner in Mali and its crimes": a state named as a place
                 if kind == "group" and not _CLAUSE_BREAK.search(text, candidate.end, match.start()) and not any(
                         candidate.end <= a.start < match.start() for a in nearby):
