@@ -133,3 +133,12 @@ def test_an_attack_told_by_its_verb_alone_with_actor_place_and_date_is_an_event(
 ])
 def test_an_attack_verb_alone_without_actor_place_and_date_is_no_event(text: str) -> None:
     assert _extract(text).events == []
+
+
+def test_a_bare_toll_right_after_an_attack_is_its_toll() -> None:
+    event = _only_event(_extract("A suicide bomber struck a mosque in Kandahar in March. Officials said only four "
+                                 "people were killed."))
+    assert event.killed == 4
+    far = _extract("A suicide bomber struck a mosque in Kandahar in March. The city has grown since. Officials "
+                   "said four people were killed.")
+    assert _only_event(far).killed is None  # two sentences on, the toll may be another's

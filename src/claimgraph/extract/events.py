@@ -714,7 +714,10 @@ def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: Annotate
     if refers_back and draft.sentence is not last.sentence and _compatible_dates(last.date, draft.date):
         return last  # "the attack …" goes on about the last attack, even where it names another place
     if draft.place is None and draft.date is None:
-        return None
+        # "… occurred in Kandahar in March. Three people were killed.": a bare toll right after goes on about it
+        bare_toll = not (draft.perpetrators or draft.claimed_by or draft.alleged) and (
+            draft.killed is not None and last.killed is None or draft.wounded is not None and last.wounded is None)
+        return last if bare_toll and draft.sentence.index - last.sentence.index == 1 else None
     if draft.sentence is last.sentence:
         return None  # a sentence naming two places describes two attacks
     for event in reversed(events):
