@@ -142,3 +142,16 @@ def test_a_bare_toll_right_after_an_attack_is_its_toll() -> None:
     far = _extract("A suicide bomber struck a mosque in Kandahar in March. The city has grown since. Officials "
                    "said four people were killed.")
     assert _only_event(far).killed is None  # two sentences on, the toll may be another's
+
+
+@pytest.mark.parametrize("text", [
+    "Militants carried out 45 attacks in Borno state last year.",
+    "The militias have launched more than 180 attacks on US forces in Iraq and Syria since October 2023.",
+])
+def test_a_tally_of_attacks_is_no_incident(text: str) -> None:
+    assert _extract(text).events == []
+
+
+def test_the_cut_off_of_a_tally_is_no_date_of_the_attack() -> None:
+    event = _only_event(_extract("A drone struck a US base in Syria, the 12th such strike as of August 15, 2024."))
+    assert event.date is None

@@ -144,3 +144,8 @@ def test_fighting_between_a_pair_is_about_the_pair_only() -> None:
     assert ("kb:united-nations", "rival_of", "kb:fama") not in found
     assert ("kb:fama", "rival_of", "new:tuareg-rebels") in found or (
         "new:tuareg-rebels", "rival_of", "kb:fama") in found
+
+
+def test_a_new_subject_after_a_comma_acts_instead_of_the_name_before() -> None:
+    found = triples("Since the war on Israel began in October, the militias have launched attacks on US forces.")
+    assert ("kb:israel", "attacks", "kb:united-states") not in found

@@ -91,7 +91,7 @@ _GENERIC = KeywordPattern(re.compile(r"\b(?=[abs])(?:attacks|bombings|strikes)\s
                           opens_match=True)
 _OPERATIONS = "operation|raid|encounter|rescue|crackdown|clearance operation"
 _OPERATION = re.compile(rf"\b{initials(_OPERATIONS)}(?:{_OPERATIONS})\b", re.IGNORECASE)
-_SINCE = "since|until|till|before|after|by|from"
+_SINCE = "since|until|till|before|after|by|from|as of"  # "as of August 15": a tally's cut-off
 _REPORTED_ON = "said|says|told|reported|announced|stated|added"
 _NOT_WHEN = re.compile(rf"\b{initials(_SINCE)}(?:{_SINCE})\s+(?:early\s+|late\s+|mid-)?$|"
                        rf"\b{initials(_REPORTED_ON)}(?:{_REPORTED_ON})\s+(?:on\s+)?$|"  # the day of the report
@@ -107,7 +107,10 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re
 _AGGREGATE = KeywordPattern(re.compile(
     r"\b(?:series|spate|wave|string|number|dozens|scores|hundreds|surge|rise|uptick)\s+of\s+"
     r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|\battacks\s+(?:in|across)\s+|"
-    r"\b(?:multiple|numerous|many|countless|repeated|frequent)\s+(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b",
+    r"\b(?:multiple|numerous|many|countless|repeated|frequent)\s+(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b|"
+    # "more than 180 attacks", "launched 45 strikes": a tally, not an incident
+    r"\b(?:(?:more than|over|at least|nearly|almost|about|some|around|roughly)\s+\d[\d,]*|\d\d[\d,]*)\s+"
+    r"(?:\w+\s+){0,2}(?:attacks|strikes|bombings|assaults)\b",
     re.IGNORECASE),
     openings("attacks|strikes|bombings|assaults"), word_start=True)
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)

@@ -301,6 +301,7 @@ _LEADER_ROLE = re.compile(rf"\b(?:{tr.LEADER_ROLES})\b", re.IGNORECASE)
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
+_NEW_SUBJECT = re.compile(r",\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?!been\b)", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(r"\s+by\b")
 _BETWEEN_AFTER = re.compile(r"\s+between\s+(?:the\s+)?$")
 _BY_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[a-z]")
@@ -500,6 +501,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
         return []  # "Taliban-run Afghanistan": a state ruled, not a body of the group
     if match.group().startswith("-") and match.start() > 0:
         return []  # "a joint operation with an Iranian-backed militia": the backer is the word before the dash
+    if _NEW_SUBJECT.search(link, 0, match.start()):
+        return []  # "… on Israel on October 7, the militias have launched attacks on": another clause's subject
     if not trigger.forward and _BY_AGENT_BEFORE.search(link, 0, match.start()):
         return []  # "attacked by armed groups supported by Iran": the groups are the ones supported
     relation = trigger.relation
