@@ -155,3 +155,19 @@ def test_a_tally_of_attacks_is_no_incident(text: str) -> None:
 def test_the_cut_off_of_a_tally_is_no_date_of_the_attack() -> None:
     event = _only_event(_extract("A drone struck a US base in Syria, the 12th such strike as of August 15, 2024."))
     assert event.date is None
+
+
+def test_a_claim_naming_no_attack_right_after_one_claims_it() -> None:
+    event = _only_event(_extract("Gunmen killed nine people at a checkpoint in Balochistan on Sunday. The Baloch "
+                                 "Liberation Army, which Pakistan says is backed by India, claimed responsibility."))
+    assert event.claimed_by == ["kb:bla"] and event.perpetrators == ["kb:bla"]
+    other = _extract("Gunmen killed nine people at a checkpoint in Balochistan on Sunday. The road reopened later. "
+                     "Officials met on Monday. The TTP claimed responsibility for an ambush on a convoy.")
+    assert all("kb:ttp" not in e.claimed_by for e in other.events if e.killed == 9)
+
+
+def test_an_earlier_event_after_the_attack_is_not_its_place_or_toll() -> None:
+    event = _only_event(_extract("Gunmen killed 14 people at a checkpoint in Balochistan on Tuesday. The attack came "
+                                 "days after the army said it had killed 23 militants in a raid in Kech."))
+    assert event.place is not None and event.place.name == "Balochistan"
+    assert event.killed == 14 and event.perpetrators == []

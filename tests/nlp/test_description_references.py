@@ -133,3 +133,13 @@ def test_its_kind_refers_to_nothing() -> None:
     text = "Iran-backed militias fired drones at a base in Iraq. The strike was the first of its kind this year."
     start = text.index("its")
     assert not any(m.start == start for m in mentions(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India denied the charge. The army said it had killed 23 militants.", None),
+    ("The TTP attacked a post. The Pakistan Army said it had killed five militants.", "kb:pakistan-army"),
+    ("The TTP attacked a post. A spokesman for the group said it had killed five soldiers.", "kb:ttp"),
+])
+def test_it_after_a_speaker_described_but_not_named_is_that_speaker(text: str, expected: str | None) -> None:
+    start = text.index(" it ") + 1
+    assert next((m.entity for m in mentions(text) if m.start == start), None) == expected

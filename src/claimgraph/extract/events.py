@@ -54,8 +54,8 @@ ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first lett
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
-_APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:the|a|an|its|their)\s+[^;.]*,\s*(?:(?:has|have|had|also|quickly|later|"
-                            r"reportedly|swiftly|soon)\s+)*", re.IGNORECASE)
+_APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:the|a|an|its|their|which|who|whose)\s+[^;.]*,\s*"
+                            r"(?:(?:has|have|had|also|quickly|later|reportedly|swiftly|soon)\s+)*", re.IGNORECASE)
 _CLAIM_BY = KeywordPattern(re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$",
                                       re.IGNORECASE), ["claim"], word_start=True, opens_match=True)
 _PERPETRATOR_AFTER = KeywordPattern(re.compile(
@@ -357,8 +357,11 @@ def _alleged(lead_in: str, after: str, unit: Unit) -> bool:
 
 
 _EARLIER_EVENT = KeywordPattern(re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
-                                           r"to\s+avenge|revenge\s+for)\b", re.IGNORECASE),
-                                ["response", "retaliation", "reprisal", "revenge", "avenge"])
+                                           r"to\s+avenge|revenge\s+for|"
+                                           r"(?:hours|days|weeks|months|a\s+day|a\s+week|a\s+month)\s+after|"
+                                           r"(?:came|comes|occurred|follows|followed)\s+(?:just\s+|shortly\s+)?after)\b",
+                                           re.IGNORECASE),
+                                ["response", "retaliation", "reprisal", "revenge", "avenge", "after"])
 _FRONTED_AFTER = re.compile(r"\s*(?:(?:a|an|one|two|three|four|five|six|several|just|only|shortly|hours|days|weeks|"
                             r"months|day|week|month)\s+){0,2}after\b", re.IGNORECASE)
 
@@ -583,7 +586,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             continue  # headlines and title lines repeat the body's events in fewer words
         noun = _ATTACK_NOUN.search(sentence.text)
         casualties = None  # read only where needed: most sentences are ruled out first
-        if not noun and not _ATTACK_VERB.search(sentence.text):
+        if not noun and not _ATTACK_VERB.search(sentence.text) and not ATTACK_CLAIM.search(sentence.text):
             casualties = find_casualties(sentence.text)
             if not any(c.kind in (KILLED, WOUNDED) for c in casualties):
                 continue
@@ -593,6 +596,17 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             casualties = find_casualties(sentence.text)
         victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
         mentions = doc.mentions_in(sentence.start, sentence.end)
+        # "The attack came days after the army killed 23 militants in Kech", right after that attack is told: the
+        # toll, the place and the date after the cue are the earlier event's
+        earlier = _earlier_event(text, sentence) if noun and events and (
+            sentence.index - events[-1].sentence.index <= _REFERS_BACK) else None
+        if earlier is not None and _ANAPHOR.search(text, sentence.start, earlier[0]):
+            start, end = earlier[0] - sentence.start, earlier[1] - sentence.start
+            mentions = [m for m in mentions if not earlier[0] <= m.start < earlier[1]]
+            casualties = [c for c in casualties if not start <= c.start < end]
+            victims = [c for c in victims if not start <= c.start < end]
+        else:
+            earlier = None
         actors = [u for u in (units[sentence.index] if units is not None else sentence_units(
             text, mentions, doc.entities)) if u.kind == "actor"]
         claimants = _claimants(text, actors, sentence, doc.entities) if actors else []
@@ -610,6 +624,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             claimants = list(last_claim[1])
         dates = [d for d in sentence_dates(sentence.text, published, year)
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)
+                 and not (earlier and earlier[0] <= sentence.start + d.start < earlier[1])
                  and not any(s <= sentence.start + d.start < e for s, e in dateline_dates)]
         if verb_only and not dates:
             continue
@@ -640,7 +655,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                 draft.kind = "security_operation"
             if verb_only and not (place and draft.date):
                 continue
-            target = _merge_target(events, draft, doc)
+            target = _merge_target(events, draft, doc, named=noun is not None)
             if target is not None:
                 _merge(doc, target, draft)
             elif (place or draft.date) and (noun or victims or perpetrators or claimants or alleged) and not _aggregate(
@@ -709,18 +724,27 @@ def _same_actors(a: EventDraft, b: EventDraft) -> bool:
     return not first or not second or bool(first & second)
 
 
-def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: AnnotatedDoc) -> EventDraft | None:
+_REFERS_BACK = 4  # sentences: how far back "the attack" reaches
+
+
+def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: AnnotatedDoc,
+                  named: bool = True) -> EventDraft | None:
+    """The event ``draft`` tells more of, if any; ``named``: the draft's sentence names an attack (a noun)."""
     if not events:
         return None
     last = events[-1]
-    refers_back = draft.sentence.index - last.sentence.index <= 4 and bool(_ANAPHOR.search(draft.sentence.text))
+    refers_back = draft.sentence.index - last.sentence.index <= _REFERS_BACK and bool(
+        _ANAPHOR.search(draft.sentence.text))
     if refers_back and draft.sentence is not last.sentence and _compatible_dates(last.date, draft.date):
         return last  # "the attack …" goes on about the last attack, even where it names another place
     if draft.place is None and draft.date is None:
         # "… occurred in Kandahar in March. Three people were killed.": a bare toll right after goes on about it
         bare_toll = not (draft.perpetrators or draft.claimed_by or draft.alleged) and (
             draft.killed is not None and last.killed is None or draft.wounded is not None and last.wounded is None)
-        return last if bare_toll and draft.sentence.index - last.sentence.index == 1 else None
+        # "… killed 14 people in Balochistan. The BLA claimed responsibility.": a claim of no attack named anew
+        bare_claim = not named and bool(draft.claimed_by) and not last.claimed_by
+        follows = draft.sentence.index - last.sentence.index
+        return last if (bare_toll and follows == 1) or (bare_claim and follows <= 2) else None
     if draft.sentence is last.sentence:
         return None  # a sentence naming two places describes two attacks
     for event in reversed(events):

@@ -40,6 +40,11 @@ _OWN_MODIFIER = re.compile(r"\s*,\s*(?:which|who|whose|a|an|the)\b[^,;.]*", re.I
 _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|become|becomes)\s+(?:\w+ly\s+)?"
                           r"\w+\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.I)
 # "in Mali", "Krasnogorsk, Russia": a state named as a place
+# a speaker described, not named, right before "it": "the army said it", "a spokesman added that it" ("the
+# group said it" is a reference itself, resolved like "it")
+_UNNAMED_SPEAKER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:group|outfit|organi[sz]ation|"
+                              r"militants|insurgents|network|faction|movement)\b)[a-z][\w-]*\s+(?:said|says|added|"
+                              r"claimed|claims|announced|stated|insisted|reported)\s+(?:that\s+)?$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|inside|across|throughout|within)|\b(?-i:[A-Z])[\w-]+,)\s+$", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",
@@ -114,6 +119,8 @@ def resolve_references(text: str, window_start: Callable[[int], int], antecedent
             if taken(match.start(), match.end()) or (kind in ("it", "person") and _ANOTHER_ACTOR.match(
                     text, match.end())):
                 continue
+            if kind == "it" and _UNNAMED_SPEAKER.search(text, max(0, match.start() - 50), match.start()):
+                continue  # "the army said it had killed 23 militants": the army, which names no KB actor
             earliest = window_start(match.start())
             found: list[Antecedent] = []
             # "ISKP is locked in rivalry with it": an object pronoun is not its own clause's subject
