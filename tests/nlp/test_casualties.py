@@ -14,6 +14,8 @@ from claimgraph.nlp.numbers import parse_number
     ("sentence", "killed", "wounded"),
     [
         ("Gunmen killed at least 46 in the market town.", 46, None),
+        ("Fighters stormed the base, killing at least 20 soldiers, a local commander said.", 20, None),
+        ("The blast killed 12 soldiers, a policeman and two children.", 15, None),
         ("At least 46 people were killed when the truck exploded.", 46, None),
         ("The ambush ended up killing 12 soldiers near the river.", 12, None),
         ("The blast claimed the lives of an assistant commissioner and four other officials.", 5, None),

@@ -121,6 +121,7 @@ _LEFT_RE = _compile(rf"(?P<list>{_LIST})(?:{_ASIDE})?\s+{_AUX}{_ADVERB}$")
 _RIGHT_RE = _compile(rf"\s+(?:of\s+)?(?P<list>{_LIST})")
 _OF_RE = _compile(r"\s+of\s")
 _PARTITIVE_RE = _compile(r"\s+of\s+(?:them|whom|those|these)\b")
+_SPEAKS_RE = _compile(r"\s+(?:said|says|told|added|reported|stated|confirmed)\b")
 _LIVES_VERB_RE = _compile(r"\b(?:claim|cost|took|take|taking)\w*\s+$")
 _LIVES_OF_VERB_RE = _compile(r"\b(?:claim\w*|took|tak\w*|cost\w*)\s+the\s+$")
 _TOLL_RE = _compile(
@@ -269,8 +270,11 @@ def _elements(text: str, folded: str, start: int, end: int) -> list[_Element]:
     pos = start
     while pos < end:
         match = _ELEMENT_RE.match(folded, pos, end)
-        if match is None or (pos > start and _PARTITIVE_RE.match(folded, match.end())):
-            break  # "killed two people, one of them a child": the part is not added to the whole
+        if match is None or (pos > start and (_PARTITIVE_RE.match(folded, match.end()) or _SPEAKS_RE.match(
+                folded, match.end()))):
+            # "killed two people, one of them a child": the part is not added to the whole; "killing 20 soldiers,
+            # a local commander said": the speaker is no victim
+            break
         element = _element(text, match)
         if element is not None:
             found.append(element)
