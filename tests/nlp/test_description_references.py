@@ -129,6 +129,15 @@ def test_a_resolved_description_says_whose_branch_the_group_is(text: str) -> Non
     assert "ISIS" in found[0].evidence.text or "Islamic State" in found[0].evidence.text
 
 
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab stormed a base on Monday. The al-Qaeda-linked group said its fighters had killed 35 soldiers.",
+    "The Houthis fired missiles at a ship. The Iran-backed movement said its navy had hit the vessel.",
+])
+def test_a_name_that_only_qualifies_a_noun_is_no_antecedent(text: str) -> None:
+    start = text.index("its")
+    assert next(m.entity for m in mentions(text) if m.start == start) in ("kb:al-shabaab", "kb:houthis")
+
+
 def test_its_kind_refers_to_nothing() -> None:
     text = "Iran-backed militias fired drones at a base in Iraq. The strike was the first of its kind this year."
     start = text.index("its")
