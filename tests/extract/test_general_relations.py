@@ -149,3 +149,13 @@ def test_fighting_between_a_pair_is_about_the_pair_only() -> None:
 def test_a_new_subject_after_a_comma_acts_instead_of_the_name_before() -> None:
     found = triples("Since the war on Israel began in October, the militias have launched attacks on US forces.")
     assert ("kb:israel", "attacks", "kb:united-states") not in found
+
+
+def test_the_agent_of_a_participle_phrase_is_not_the_subject_of_the_clause() -> None:
+    found = triples("Somalia's government, backed by African Union troops, has been fighting al-Shabaab for years.")
+    assert ("kb:african-union", "supports", "kb:somalia") in found
+    assert ("kb:somalia", "rival_of", "kb:al-shabaab") in found
+    assert ("kb:african-union", "rival_of", "kb:al-shabaab") not in found
+    found = triples("The TTP, led by Noor Wali Mehsud, has attacked Pakistani troops.")
+    assert ("kb:ttp", "attacks", "kb:pakistan-armed-forces") in found
+    assert not any(t[0] != "kb:ttp" and t[1] == "attacks" for t in found)

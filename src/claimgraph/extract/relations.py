@@ -237,6 +237,11 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if head is not None:
                 # "Al-Shabaab, the Somali group that is an affiliate of al-Qaeda, has attacked Kenya"
                 paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
+            head = _participle_head(text, participants[:index], left) if paired and _CLOSES_APPOSITION.match(
+                text, left.end, right.start) else None
+            if head is not None:
+                # "Somalia's government, backed by AU troops, has been fighting al-Shabaab": Somalia fights
+                paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
             passive_subject = _passive_subject(text, participants[:index], left) if paired and _AS_A.match(
                 text, left.end) else None
             if passive_subject is not None:
@@ -320,6 +325,20 @@ def _apposition_head(text: str, earlier: Sequence[Unit], inner: Unit) -> Unit | 
         if unit.kind == "actor" and _APPOSITION_OPEN.fullmatch(text, unit.end, inner.start):
             return unit
     return None
+
+
+_PARTICIPLE_BY = re.compile(r",\s*(?:\w+ed|led|run)\s+by\s+(?:the\s+)?$", re.IGNORECASE)  # ", backed by "
+_CLOSES_APPOSITION = re.compile(r"[^,;()]{0,60},\s+(?!and\b|or\b|the\b|a\b|an\b|who\b|which\b)")
+
+
+def _participle_head(text: str, earlier: Sequence[Unit], agent: Unit) -> Unit | None:
+    """The name a participle phrase describes when ``agent`` is its agent: Somalia in "Somalia's government,
+    backed by African Union troops, …"."""
+    opening = _PARTICIPLE_BY.search(text, max(0, agent.start - 30), agent.start)
+    if opening is None:
+        return None
+    before = [u for u in earlier if u.kind == "actor" and u.end <= opening.start()]
+    return before[-1] if before and opening.start() - before[-1].end <= 20 else None
 
 
 def _passive_subject(text: str, earlier: Sequence[Unit], agent: Unit) -> Unit | None:
