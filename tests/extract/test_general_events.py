@@ -171,3 +171,10 @@ def test_an_earlier_event_after_the_attack_is_not_its_place_or_toll() -> None:
                                  "days after the army said it had killed 23 militants in a raid in Kech."))
     assert event.place is not None and event.place.name == "Balochistan"
     assert event.killed == 14 and event.perpetrators == []
+
+
+def test_an_instance_after_including_is_one_event_at_its_own_place() -> None:
+    event = _only_event(_extract("Al-Shabaab has carried out deadly attacks in neighbouring Kenya, including the "
+                                 "2013 Westgate mall siege in Nairobi that killed 67 people."))
+    assert event.place is not None and event.place.name == "Nairobi"
+    assert (event.date, event.killed) == ("2013", 67)

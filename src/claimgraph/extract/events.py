@@ -124,6 +124,7 @@ _RELATIVE_OR_AGENT = re.compile(r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|on|against|in|at)\s*$")
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_INSTANCE = re.compile(r"\b(?:including|such as|notably|particularly|especially|among them)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
 _GROUP_TYPES = _PERPETRATOR_TYPES - {"person"}  # bodies a spokesman or a commander can speak for
@@ -546,6 +547,7 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 def _coordinated(text: str, groups: Sequence[Sequence[Mention]]) -> bool:
     """Place groups joined as a list ("in Haifa Bay and the city of Tiberias", "… Kech and … in Dalbandin")."""
     return all(_LIST_JOIN.search(text[a[-1].end:b[0].start])
+               and not _INSTANCE.search(text[a[-1].end:b[0].start])  # "in Kenya, including … in Nairobi"
                and not _BETWEEN.search(text, max(0, a[0].start - 12), a[0].start)
                and len(text[a[-1].end:b[0].start]) < 90 for a, b in zip(groups, groups[1:], strict=False))
 
