@@ -178,3 +178,18 @@ def test_an_instance_after_including_is_one_event_at_its_own_place() -> None:
                                  "2013 Westgate mall siege in Nairobi that killed 67 people."))
     assert event.place is not None and event.place.name == "Nairobi"
     assert (event.date, event.killed) == ("2013", 67)
+
+
+def test_soldiers_in_the_object_of_an_attack_are_its_target_and_a_qualifier_no_perpetrator() -> None:
+    event = _only_event(_extract("Jihadists linked to al-Qaeda attacked a convoy of Malian soldiers near Tessalit "
+                                 "on Sunday, killing nine people."))
+    assert event.perpetrators == []
+    assert event.targets == ["kb:fama"]
+
+
+def test_a_group_described_by_its_parent_claims_in_a_statement() -> None:
+    event = _only_event(_extract("Gunmen attacked a convoy near Tessalit on Sunday, killing nine people. JNIM, "
+                                 "al-Qaeda's branch in the Sahel, said in a statement that its fighters had "
+                                 "destroyed four vehicles."))
+    assert event.claimed_by == ["kb:jnim"]
+    assert event.place is not None and event.place.name == "Tessalit"  # the Sahel is where JNIM is

@@ -48,13 +48,15 @@ ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first lett
     rf"\b(?=[acost])(?:(?:{_CLAIM_VERBS})\s+(?:\w+\s+){{0,2}}"
     r"(?:responsibility|credit|ownership)\b|claimed\s+(?:the|this|that|both|two|an?)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|assaults?|strikes?|killings?|operations?|ambush(?:es)?|raids?|shootings?)\b|"
-    rf"(?:{_SAY_VERBS})\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?(?:that\s+)?"
+    rf"(?:{_SAY_VERBS})\s+(?:(?:on|in|late|early|last)\s+\w+\s+)?"
+    r"(?:in\s+(?:an?|its|their)\s+(?:[\w-]+\s+)?(?:statement|message|post|video|communiqu[eé])\b[^.;]{0,40}?\s+)?"
+    r"(?:that\s+)?"
     r"(?:(?:on|in|late|early|last)\s+[\w ]{1,20},?\s+)?"
     r"(?:it|they|(?:\w+\s+of\s+)?(?:its\s+|their\s+)?(?:fighters|militants|mujahideen|members))\s+"
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
-_APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:the|a|an|its|their|which|who|whose)\s+[^;.]*,\s*"
+_APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:(?:the|a|an|its|their|which|who|whose)\s+|[^\s,;.]+['’]s\s+)[^;.]*,\s*"
                             r"(?:(?:has|have|had|also|quickly|later|reportedly|swiftly|soon)\s+)*", re.IGNORECASE)
 _CLAIM_BY = KeywordPattern(re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$",
                                       re.IGNORECASE), ["claim"], word_start=True, opens_match=True)
@@ -124,6 +126,9 @@ _RELATIVE_OR_AGENT = re.compile(r"[;,]\s+(?:which|who|that)\b|\b(?:by|of)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|on|against|in|at)\s*$")
 _POSSESSIVE_LINK = re.compile(r"['’]s?\s+")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "JNIM, al-Qaeda's branch in the Sahel, said …": where a group is, not where an attack was
+_GROUP_AREA = re.compile(r"\b(?:branch|affiliate|wing|franchise|province|faction|chapter|offshoot|based|active|"
+                         r"operating)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTANCE = re.compile(r"\b(?:including|such as|notably|particularly|especially|among them)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
@@ -301,6 +306,8 @@ def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
         if object_cue and _OBJECT_OF_ATTACK.search(lead_in) and not (blame_cue and _BLAMED_ON.search(lead_in)):
             targets += [e for e in unit.ids if entities[e].kind == "actor"]
             continue
+        if QUALIFIER.search(text, max(sentence.start, unit.start - 30), unit.start):
+            continue  # "jihadists linked to al-Qaeda attacked": al-Qaeda only qualifies the attackers
         if accusing_cue and _alleged(lead_in, after, unit):
             alleged += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
             continue
@@ -385,8 +392,8 @@ _HIT_NOUNS = r"attacks?|assaults?|raids?|strikes?|bombings?|ambush(?:es)?|offens
 # an actor in the object of an attack ("attacked a Pakistan Army camp", "an assault on an ISI office") is hit
 _OBJECT_OF_ATTACK = KeywordPattern(re.compile(
     rf"\b(?:(?:{_HIT_VERBS})|(?:{_HIT_NOUNS})\s+(?:on|against)|bombing\s+of)\s+(?:(?:the|a|an|another|its|their|two|three|"
-    r"several)\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE), openings(f"{_HIT_VERBS}|{_HIT_NOUNS}"), word_start=True,
-    opens_match=True)
+    r"several)\s+)?(?:[a-z][\w-]*\s+)?(?:of\s+(?:the\s+)?)?$", re.IGNORECASE),  # "attacked a convoy of Malian soldiers"
+    openings(f"{_HIT_VERBS}|{_HIT_NOUNS}"), word_start=True, opens_match=True)
 _ACCUSERS = "accused|accuses|accusing|blamed|blames|blaming|held|holds|holding"
 # "Pakistan accused the TTP of …", "the Taliban blamed ISKP for …": the accused one, alleged
 _ACCUSING = KeywordPattern(re.compile(rf"\b(?:{_ACCUSERS})\s+(?:the\s+)?$", re.IGNORECASE), openings(_ACCUSERS),
@@ -440,6 +447,7 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
     return [m for m in found if not _in_capitals(m)
             and not (route_cue and _ROUTE.search(text, max(0, m.start - 40), m.start))
             and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not BASED.match(text, m.end)
+            and not _GROUP_AREA.search(text, max(0, m.start - 30), m.start)
             and not (_BORDER.match(text, m.end) and _NEAR.search(text, max(0, m.start - 20), m.start))]
 
 
