@@ -56,6 +56,10 @@ ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first lett
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
+# a word every claim of an attack holds that names no attack ("claimed responsibility", "its fighters had destroyed")
+_CLAIM_WORDS = "responsibility|credit|ownership|fighters|militants|mujahideen|members"
+_CLAIM_WORD = KeywordPattern(re.compile(rf"\b(?:{_CLAIM_WORDS})\b", re.IGNORECASE), openings(_CLAIM_WORDS),
+                             word_start=True)
 _APPOSITION_TO = re.compile(r"\s*\)?\s*,\s+(?:(?:the|a|an|its|their|which|who|whose)\s+|[^\s,;.]+['’]s\s+)[^;.]*,\s*"
                             r"(?:(?:has|have|had|also|quickly|later|reportedly|swiftly|soon)\s+)*", re.IGNORECASE)
 _CLAIM_BY = KeywordPattern(re.compile(r"\b(?:claimed|claim(?:ed)? of responsibility)\s+by\s+(?:the\s+)?$",
@@ -306,7 +310,8 @@ def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
         if object_cue and _OBJECT_OF_ATTACK.search(lead_in) and not (blame_cue and _BLAMED_ON.search(lead_in)):
             targets += [e for e in unit.ids if entities[e].kind == "actor"]
             continue
-        if QUALIFIER.search(text, max(sentence.start, unit.start - 30), unit.start):
+        tail = lead_in[-16:]  # every qualifier ends "to" or "with", then "the" or "both" maybe: a cheap test first
+        if (" to " in tail or " with " in tail) and QUALIFIER.search(lead_in):
             continue  # "jihadists linked to al-Qaeda attacked": al-Qaeda only qualifies the attackers
         if accusing_cue and _alleged(lead_in, after, unit):
             alleged += _actors(text, [unit], entities, _PERPETRATOR_TYPES)
@@ -447,7 +452,8 @@ def _place_mentions(doc: AnnotatedDoc, mentions: Sequence[Mention]) -> list[Ment
     return [m for m in found if not _in_capitals(m)
             and not (route_cue and _ROUTE.search(text, max(0, m.start - 40), m.start))
             and not _NEIGHBOUR.search(text, max(0, m.start - 20), m.start) and not BASED.match(text, m.end)
-            and not _GROUP_AREA.search(text, max(0, m.start - 30), m.start)
+            and not (text.endswith(("in ", "in the "), 0, m.start) and _GROUP_AREA.search(text, max(0, m.start - 30),
+                                                                                         m.start))
             and not (_BORDER.match(text, m.end) and _NEAR.search(text, max(0, m.start - 20), m.start))]
 
 
@@ -596,7 +602,8 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             continue  # headlines and title lines repeat the body's events in fewer words
         noun = _ATTACK_NOUN.search(sentence.text)
         casualties = None  # read only where needed: most sentences are ruled out first
-        if not noun and not _ATTACK_VERB.search(sentence.text) and not ATTACK_CLAIM.search(sentence.text):
+        if not noun and not _ATTACK_VERB.search(sentence.text) and not (
+                _CLAIM_WORD.may_match(sentence.text) and ATTACK_CLAIM.search(sentence.text)):
             casualties = find_casualties(sentence.text)
             if not any(c.kind in (KILLED, WOUNDED) for c in casualties):
                 continue
