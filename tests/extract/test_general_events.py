@@ -193,3 +193,18 @@ def test_a_group_described_by_its_parent_claims_in_a_statement() -> None:
                                  "destroyed four vehicles."))
     assert event.claimed_by == ["kb:jnim"]
     assert event.place is not None and event.place.name == "Tessalit"  # the Sahel is where JNIM is
+
+
+def test_attacks_claimed_at_several_places_are_one_event_each() -> None:
+    events = _extract("In 2024, the BLA claimed it had committed suicide attacks near the airport in Karachi and "
+                      "in Gwadar.").events
+    assert sorted(e.place.name for e in events if e.place) == ["Gwadar", "Karachi"]
+    assert all(e.claimed_by == ["kb:bla"] and e.date == "2024" for e in events)
+    assert _extract("The BLA has carried out attacks in Karachi and Gwadar.").events == []  # no claim: a pattern
+
+
+def test_a_weekday_dates_an_attack_told_by_its_verb_even_without_a_reference_date() -> None:
+    found = extract_document(Document("On Thursday, Hezbollah targeted an Israeli base near Haifa.")).events
+    assert [(e.perpetrators, e.place.name if e.place else None, e.date) for e in found] == [
+        (["kb:hezbollah"], "Haifa", None)]
+    assert extract_document(Document("Hezbollah has targeted Israeli bases near Haifa.")).events == []

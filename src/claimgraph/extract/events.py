@@ -133,6 +133,8 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # "JNIM, al-Qaeda's branch in the Sahel, said …": where a group is, not where an attack was
 _GROUP_AREA = re.compile(r"\b(?:branch|affiliate|wing|franchise|province|faction|chapter|offshoot|based|active|"
                          r"operating)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_DAY_CUE = re.compile(r"\b(?:on|last|this|early|late)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                      r"\b(?:yesterday|overnight)\b", re.IGNORECASE)
 _INSTANCE = re.compile(r"\b(?:including|such as|notably|particularly|especially|among them)\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"(?:,|\band\b|\bwhile\b|\bas well as\b)")
 _PERPETRATOR_TYPES = frozenset({"armed_group", "state", "state_agency", "person", "political_party"})
@@ -527,15 +529,16 @@ def _names_only_an_earlier_attack(sentence: str) -> bool:
                                  for noun in _ATTACK_NOUN.finditer(sentence))
 
 
-def _aggregate(sentence: str, victims: Sequence[Casualty]) -> bool:
+def _aggregate(sentence: str, victims: Sequence[Casualty], claimed_at_places: bool = False) -> bool:
     """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident; "an
-    overnight attack …, the latest in a string of assaults" still tells one incident."""
+    overnight attack …, the latest in a string of assaults" still tells one incident, and so does each place of
+    attacks claimed at several (``claimed_at_places``: "claimed suicide attacks in Karachi and Gwadar")."""
     if victims:
         return False
     counted = [match.span() for match in _AGGREGATE.finditer(sentence)]
     if counted and not _one_attack_besides(sentence, counted):
         return True
-    return _only_plural_or_hypothetical(sentence)
+    return _only_plural_or_hypothetical(sentence, plural_allowed=claimed_at_places)
 
 
 def _one_attack_besides(sentence: str, counted: Sequence[tuple[int, int]]) -> bool:
@@ -545,13 +548,15 @@ def _one_attack_besides(sentence: str, counted: Sequence[tuple[int, int]]) -> bo
                for noun in _ATTACK_NOUN.finditer(sentence))
 
 
-def _only_plural_or_hypothetical(sentence: str) -> bool:
-    """"carry out attacks beyond its borders", "following several terrorist attacks": no one incident."""
+def _only_plural_or_hypothetical(sentence: str, plural_allowed: bool = False) -> bool:
+    """"carry out attacks beyond its borders", "following several terrorist attacks": no one incident (a plural
+    counts only without ``plural_allowed``)."""
     nouns = list(_ATTACK_NOUN.finditer(sentence))
     if not nouns:
         return False
     hypothetical = all(_HYPOTHETICAL.search(sentence[max(0, n.start() - 40):n.start()]) for n in nouns)
-    plural = all(n.group().lower().endswith("s") for n in nouns) and not _ANAPHOR.search(sentence)
+    plural = not plural_allowed and all(n.group().lower().endswith("s") for n in nouns) and not _ANAPHOR.search(
+        sentence)
     return hypothetical or (plural and not _ATTACK_VERB.search(sentence.replace(nouns[0].group(), "")))
 
 
@@ -643,7 +648,9 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                  if not _NOT_WHEN.search(sentence.text, max(0, d.start - 80), d.start)
                  and not (earlier and earlier[0] <= sentence.start + d.start < earlier[1])
                  and not any(s <= sentence.start + d.start < e for s, e in dateline_dates)]
-        if verb_only and not dates:
+        # "On Thursday" names the day of one incident even where no reference date tells which
+        dated = bool(dates) or bool(verb_only and _DAY_CUE.search(sentence.text))
+        if verb_only and not dated:
             continue
         groups = _place_groups(doc, _place_mentions(doc, mentions)) or _there(doc, sentence) or [[]]
         trigger_at = sentence.start + (noun.start() if noun else 0)
@@ -670,13 +677,14 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             if casualties and all(c.kind == ATTACKERS_KILLED for c in casualties) and _OPERATION.search(
                     sentence.text):
                 draft.kind = "security_operation"
-            if verb_only and not (place and draft.date):
+            if verb_only and not (place and dated):
                 continue
             target = _merge_target(events, draft, doc, named=noun is not None)
             if target is not None:
                 _merge(doc, target, draft)
             elif (place or draft.date) and (noun or victims or perpetrators or claimants or alleged) and not _aggregate(
-                    sentence.text, victims) and not (events and not victims and not draft.date and
+                    sentence.text, victims, claimed_at_places=bool(claimants) and len(groups) > 1) and not (
+                    events and not victims and not draft.date and
                                                      _names_only_an_earlier_attack(sentence.text)):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 draft.hedged = is_hedged(sentence.text)  # nor its hedging
