@@ -14,6 +14,8 @@ def triples(text: str) -> set[tuple[str, str, str]]:
 def test_neutralized_militants_of_a_group_is_an_attack_on_it() -> None:
     assert ("kb:pakistan-armed-forces", "attacks", "kb:bla") in triples(
         "Pakistani security forces neutralized 12 BLA militants near Quetta.")
+    assert ("kb:iswap", "attacks", "kb:boko-haram") in triples(
+        "ISWAP fighters eliminated eight Boko Haram fighters near Bama on Thursday.")
     assert ("kb:pakistan-army", "attacks", "kb:ttp") in triples(
         "The Pakistan Army said it neutralised five TTP fighters.")
 

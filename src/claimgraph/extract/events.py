@@ -37,8 +37,9 @@ _ATTACK_NOUN = KeywordPattern(re.compile(
 _ATTACK_VERBS = (r"attacked|attacking|bombed|ambushed|stormed|targeted|targeting|struck|killed|killing|hijacked|"
                  r"massacred|shot(?: dead)?|gunned down|opened fire|blew up|detonated|raided|hit|shelled|launched|"
                  r"carried out|carrying out|stabbed|abducted|kidnapped|beheaded|executed|set off|rammed|set fire to|"
-                 r"torched|set ablaze|blown up|overran|overrun|fired (?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|"
-                 r"mortars?|shells?|drones?|projectiles?|artillery|grenades?)")
+                 r"torched|set ablaze|blown up|overran|overrun|eliminated|neutrali[sz]ed|"
+                 r"fired (?:[\w-]+\s+){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?|projectiles?|artillery|"
+                 r"grenades?)")
 _ATTACK_VERB = KeywordPattern(re.compile(rf"\b{initials(_ATTACK_VERBS)}(?:{_ATTACK_VERBS})\b", re.IGNORECASE),
                               openings(_ATTACK_VERBS), word_start=True, opens_match=True)
 # a group claiming an attack: "claimed responsibility for", "said it had killed"

@@ -76,7 +76,7 @@ _ATTACK_AGAINST = (r"warfare|offensive|operations?|violence|hostilities|strikes?
 _ATTACK_LAUNCH = r"launch|fir|inflict"  # "inflicted heavy losses on X"
 _ATTACK_VERBS = (r"attack(?!er)|target|struck|strikes?\b|striking|bomb|kill|ambush|assault|raid|storm|shell|shot at|"
                  r"bombard|shoot|massacr|abduct|kidnap|behead|execut|hit|gunned down|murder|assassinat|slaughter|"
-                 r"neutrali[sz]|airstrikes?\b|air strikes?\b|drone strikes?\b")
+                 r"neutrali[sz]|eliminat|airstrikes?\b|air strikes?\b|drone strikes?\b")
 _ATTACK = (rf"(?:{_ATTACK_AGAINST})\s+(?:\w+\s+){{0,2}}(?:against|on)\b|"
            rf"(?:{_ATTACK_LAUNCH})\w*\s+(?:\w+\s+){{0,4}}(?:at|on|against|into)\b|{_ATTACK_VERBS}")
 _ATTACK_WORDS = f"{_ATTACK_AGAINST}|{_ATTACK_LAUNCH}|{_ATTACK_VERBS}"  # the words that open an attack cue
