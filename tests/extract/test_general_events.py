@@ -208,3 +208,8 @@ def test_a_weekday_dates_an_attack_told_by_its_verb_even_without_a_reference_dat
     assert [(e.perpetrators, e.place.name if e.place else None, e.date) for e in found] == [
         (["kb:hezbollah"], "Haifa", None)]
     assert extract_document(Document("Hezbollah has targeted Israeli bases near Haifa.")).events == []
+
+
+def test_a_date_after_after_the_is_an_earlier_events() -> None:
+    event = _only_event(_extract("Hezbollah fired rockets at Haifa after the October 7 attack."))
+    assert event.date is None

@@ -159,3 +159,13 @@ def test_the_agent_of_a_participle_phrase_is_not_the_subject_of_the_clause() -> 
     found = triples("The TTP, led by Noor Wali Mehsud, has attacked Pakistani troops.")
     assert ("kb:ttp", "attacks", "kb:pakistan-armed-forces") in found
     assert not any(t[0] != "kb:ttp" and t[1] == "attacks" for t in found)
+
+
+def test_sending_or_receiving_arms_is_backing() -> None:
+    found = claim_of("Western intelligence officials believe Iran continues to smuggle weapons to Hezbollah.",
+                     "kb:iran", "supports", "kb:hezbollah")
+    assert found.hedged and found.asserted_by.name == "Western intelligence officials"
+    found = claim_of("According to a UN report, the Houthis may have received missile components from Iran.",
+                     "kb:iran", "supports", "kb:houthis")
+    assert found.hedged
+    assert ("kb:iran", "supports", "kb:houthis") in triples("Iran shipped drones and missiles to the Houthis.")

@@ -100,7 +100,7 @@ _OPERATIONS = "operation|raid|encounter|rescue|crackdown|clearance operation"
 _OPERATION = re.compile(rf"\b{initials(_OPERATIONS)}(?:{_OPERATIONS})\b", re.IGNORECASE)
 _SINCE = "since|until|till|before|after|by|from|as of"  # "as of August 15": a tally's cut-off
 _REPORTED_ON = "said|says|told|reported|announced|stated|added"
-_NOT_WHEN = re.compile(rf"\b{initials(_SINCE)}(?:{_SINCE})\s+(?:early\s+|late\s+|mid-)?$|"
+_NOT_WHEN = re.compile(rf"\b{initials(_SINCE)}(?:{_SINCE})\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?$|"
                        rf"\b{initials(_REPORTED_ON)}(?:{_REPORTED_ON})\s+(?:on\s+)?$|"  # the day of the report
                        r"\bsince\s+(?!(?:early|late|mid)\b)[^,;]{0,60}?\b(?:in|on)\s+$", re.IGNORECASE)
 _REPORTING_WORDS = "say|says|said|told|reported|stated|claim|claims"

@@ -106,6 +106,8 @@ _OF = r"\s+(?:of|for|with|to|within|in|under)" + _THE
 _BY = r"by" + _THE
 
 _RECEIVE = r"get|gets|getting|got|receiv\w*|obtain\w*|with|enjoy\w*|seek\w*|sought"
+_MATERIEL = r"components|parts|technology|shipments|consignments|materiel"
+_SEND = r"smuggl|ship|send|sent|transfer|provid|deliver|funnel|suppl"
 _USE = r"use[sd]?|using|turned to|relies on|relied on|rely on|deploy(?:s|ed)?"
 _CAMPAIGN = r"insurgency|campaign|war|jihad|rebellion|uprising|struggle|fight"
 
@@ -152,8 +154,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("supports", rf"\b{initials(_RECEIVE)}(?:{_RECEIVE})\s+(?:\w+\s+){{0,3}}"
                    r"(?:support|help|funding|funds|financing|aid|weapons|arms|ammunition|drones|missiles|rockets|"
                    r"explosives|training|backing|assistance|shelter|sanctuary|protection|money|cash|equipment|"
-                   r"supplies)\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:like|such as|including)\s+)?",
+                   rf"supplies|{_MATERIEL})\s+from\s+(?:the\s+)?(?:(?:[\w-]+\s+){{0,3}}(?:like|such as|including)\s+)?",
        forward=False, anchored=True, words=_RECEIVE, opens=True),
+    # "Iran continues to smuggle weapons to Hezbollah": what one sends another arms it
+    _t("supports", rf"\b{initials(_SEND)}(?:{_SEND})\w*\s+(?:[\w-]+\s+){{0,3}}?(?:weapons|arms|ammunition|drones|"
+                   rf"missiles|rockets|explosives|funds|money|cash|fighters|{_MATERIEL})\s+(?:[\w-]+\s+){{0,3}}?"
+                   r"(?:to|for)\s+(?:the\s+)?", anchored=True, words=_SEND, opens=True),
     _t("member_of", r"^\s*(?:has\s+|had\s+)?(?:joined|joins|join)\s+(?:the\s+)?", anchored=True, whole=True),
     _t("member_of", r"^\s*(?:,\s*)?and\s+its\s+(?:\w+\s+)?(?:alias|affiliate|wing|branch|faction|arm|"
                     r"front|proxy|unit|subsidiary)(?:es|s)?\s*,?\s*(?:the\s+)?", forward=False, anchored=True,

@@ -274,7 +274,8 @@ _HOLDERS = (r"governments?|juntas?|regimes?|authorities|leaders?|leadership|pres
             r"ministry\s+of\s+\w+|department\s+of\s+\w+")  # "the Ministry of Interior of Iran" is Iran's
 # what a state gives rather than where something is: "weapons from Iran", "support from neighbouring Pakistan"
 _GIVEN = (r"support|help|aid|assistance|backing|funding|funds|financing|money|cash|weapons|arms|ammunition|"
-          r"drones|missiles|rockets|explosives|training|equipment|supplies|orders|instructions|directives")
+          r"drones|missiles|rockets|explosives|training|equipment|supplies|orders|instructions|directives|"
+          r"components|parts|technology|shipments|consignments|materiel")
 HELD_OF = re.compile(rf"\b{initials(_HOLDERS)}(?:{_HOLDERS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)  # "governments of"
 _NOT_LOCATIVE = re.compile(rf"\b{initials(_BOUND_TO + '|' + _HOLDERS + '|' + _GIVEN)}(?:(?:{_BOUND_TO})\s+to|"
                            rf"(?:{_HOLDERS})\s+of|(?:{_GIVEN})\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
