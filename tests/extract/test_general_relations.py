@@ -169,3 +169,13 @@ def test_sending_or_receiving_arms_is_backing() -> None:
                      "kb:iran", "supports", "kb:houthis")
     assert found.hedged
     assert ("kb:iran", "supports", "kb:houthis") in triples("Iran shipped drones and missiles to the Houthis.")
+
+
+def test_letting_a_group_use_ones_ground_shelters_it() -> None:
+    found = claim_of("Pakistan accused the Afghan Taliban of allowing the Tehreek-i-Taliban Pakistan (TTP) to use "
+                     "Afghan soil for attacks.", "kb:afghan-taliban", "supports", "kb:ttp")
+    assert found.hedged and found.asserted_by.name == "Pakistan"
+    denied = claim_of("The Taliban deny letting al-Qaeda operate from their territory.", "kb:afghan-taliban",
+                      "supports", "kb:al-qaeda")
+    assert denied.polarity == "negated"
+    assert between("Iran allowed the UN to inspect the site.", "kb:iran", "kb:united-nations") == set()

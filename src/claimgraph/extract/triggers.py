@@ -232,6 +232,10 @@ def preposed_relation(match: re.Match[str]) -> str:
 # The right-hand context can carry the trigger too: "turned to ISKP as a proxy".
 AFTER_OBJECT_PROXY = re.compile(r"^\s*as\s+(?:a|an|its|their)?\s*(?:\w+\s+)?(?:proxy|proxies|tool|instrument|"
                                 r"asset)\b", re.IGNORECASE)
+# "accused the Taliban of allowing the TTP to use Afghan soil": letting a group use one's ground shelters it
+ALLOWING = re.compile(r"\b(?:allow|permit|let)\w*\s+(?:the\s+)?$", re.IGNORECASE)
+USE_OF_GROUND = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:to\s+)?(?:use|operate\s+from|operate\s+on|"
+                           r"find\s+shelter\s+on)\s+(?:its|their|the|[A-Z][\w-]*)\s+(?:own\s+)?(?:soil|territory|land)\b")
 PROXY_OF = re.compile(r"\b(?:proxy|proxies|arm|tool|instrument|front|puppet|behest|bidding|instigation|pay|behalf|"
                       r"service)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Mali turned to Russia for help", "the junta looked to Ankara for drones": the one turned to backs the subject
