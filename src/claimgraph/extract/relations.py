@@ -500,8 +500,8 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
     if tr.WITH_BEFORE.search(link, max(0, len(link) - 14)) and tr.POSSESSED_BACKING.match(text, right.end) and (
             not _another_agent(link)):  # "with Iran's help"
         return _backing(text, left, right, governor, link, via)
-    if right.kind == "actor" and tr.ALLOWING.search(link, max(0, len(link) - 20)) and tr.USE_OF_GROUND.match(
-            text, right.end):
+    if right.kind == "actor" and tr.USE_OF_GROUND.match(text, right.end) and tr.ALLOWING.search(
+            link, max(0, len(link) - 20)):
         return _pairs(left.ids, "supports", right.ids, *span, link, via)  # "allowing the TTP to use Afghan soil"
     if right.kind == "actor" and link.endswith(("to ", "the ")) and _turned_to(text, right.start, right.end):
         return _pairs(right.ids, "supports", left.ids, *span, link, via)
