@@ -57,7 +57,8 @@ ATTACK_CLAIM = KeywordPattern(re.compile(  # the look-ahead holds the first lett
     r"(?:had\s+|have\s+)?(?:\w+\s+)?(?:killed|attacked|carried out|targeted|launched|committed|shot|downed|"
     r"destroyed|ambushed|stormed|struck|hit|detonated|set fire to|torched)\b)", re.IGNORECASE),
     openings(f"{_CLAIM_VERBS}|{_SAY_VERBS}"), word_start=True, opens_match=True)
-# a word every claim of an attack holds that names no attack ("claimed responsibility", "its fighters had destroyed")
+# the words of a claim that names neither an attack noun nor an attack verb ("claimed responsibility", "its
+# fighters had destroyed"); a sentence without one is not read for such a claim ("said it had downed" alone is not)
 _CLAIM_WORDS = "responsibility|credit|ownership|fighters|militants|mujahideen|members"
 _CLAIM_WORD = KeywordPattern(re.compile(rf"\b(?:{_CLAIM_WORDS})\b", re.IGNORECASE), openings(_CLAIM_WORDS),
                              word_start=True)
@@ -291,15 +292,15 @@ def _speaks_for(text: str, before: Sequence[Unit], entities: dict[str, EntityInf
     return person
 
 
-def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence,
-                  entities: dict[str, EntityInfo]) -> tuple[list[str], list[str], list[str]]:
+def _perpetrators(text: str, actors: Sequence[Unit], sentence: Sentence, entities: dict[str, EntityInfo],
+                  earlier: tuple[int, int] | None) -> tuple[list[str], list[str], list[str]]:
     """Actors the sentence says carried out the attack, the actors it says were attacked, and those it says
-    another accuses of it; ``actors`` are its units of actors."""
+    another accuses of it; ``actors`` are its units of actors, ``earlier`` the stretch that tells an earlier
+    event (``_earlier_event``), whose actors are none of these."""
     perpetrators: list[str] = []
     named_attackers: list[str] = []  # "an al-Shabab attack"
     alleged: list[str] = []  # "Pakistan blamed the TTP for the blast"
     targets: list[str] = []
-    earlier = _earlier_event(text, sentence)  # "in response to a raid by French forces", "A week after X …,"
     actor_units = [u for u in actors if not (earlier[0] <= u.start < earlier[1])] if earlier else actors
     # the stretches around each actor are searched for a verb and for the rarer cues only where the sentence
     # holds their words
@@ -530,7 +531,7 @@ def _names_only_an_earlier_attack(sentence: str) -> bool:
                                  for noun in _ATTACK_NOUN.finditer(sentence))
 
 
-def _aggregate(sentence: str, victims: Sequence[Casualty], claimed_at_places: bool = False) -> bool:
+def _aggregate(sentence: str, victims: Sequence[Casualty], claimed_at_places: bool) -> bool:
     """Attacks counted or spoken of in general ("a wave of attacks"), with no victims of one incident; "an
     overnight attack …, the latest in a string of assaults" still tells one incident, and so does each place of
     attacks claimed at several (``claimed_at_places``: "claimed suicide attacks in Karachi and Gwadar")."""
@@ -549,7 +550,7 @@ def _one_attack_besides(sentence: str, counted: Sequence[tuple[int, int]]) -> bo
                for noun in _ATTACK_NOUN.finditer(sentence))
 
 
-def _only_plural_or_hypothetical(sentence: str, plural_allowed: bool = False) -> bool:
+def _only_plural_or_hypothetical(sentence: str, plural_allowed: bool) -> bool:
     """"carry out attacks beyond its borders", "following several terrorist attacks": no one incident (a plural
     counts only without ``plural_allowed``)."""
     nouns = list(_ATTACK_NOUN.finditer(sentence))
@@ -619,17 +620,17 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
             casualties = find_casualties(sentence.text)
         victims = [c for c in casualties if c.kind in (KILLED, WOUNDED)]
         mentions = doc.mentions_in(sentence.start, sentence.end)
+        stretch = _earlier_event(text, sentence)  # "in response to a raid by French forces", "days after X …"
         # "The attack came days after the army killed 23 militants in Kech", right after that attack is told: the
         # toll, the place and the date after the cue are the earlier event's
-        earlier = _earlier_event(text, sentence) if noun and events and (
-            sentence.index - events[-1].sentence.index <= _REFERS_BACK) else None
-        if earlier is not None and _ANAPHOR.search(text, sentence.start, earlier[0]):
+        earlier = stretch if stretch and noun and events and (
+            sentence.index - events[-1].sentence.index <= _REFERS_BACK) and _ANAPHOR.search(
+            text, sentence.start, stretch[0]) else None
+        if earlier is not None:
             start, end = earlier[0] - sentence.start, earlier[1] - sentence.start
             mentions = [m for m in mentions if not earlier[0] <= m.start < earlier[1]]
             casualties = [c for c in casualties if not start <= c.start < end]
             victims = [c for c in victims if not start <= c.start < end]
-        else:
-            earlier = None
         actors = [u for u in (units[sentence.index] if units is not None else sentence_units(
             text, mentions, doc.entities)) if u.kind == "actor"]
         claimants = _claimants(text, actors, sentence, doc.entities) if actors else []
@@ -637,7 +638,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
         verb_only = not noun and not claimants and all(c.count is None for c in victims)
         if verb_only and not (actors and any(m.kind == "place" or m.place_like for m in mentions)):
             continue
-        perpetrators, targets, alleged = _perpetrators(text, actors, sentence, doc.entities) if actors else (
+        perpetrators, targets, alleged = _perpetrators(text, actors, sentence, doc.entities, stretch) if actors else (
             [], [], [])
         if verb_only and not perpetrators:
             continue
@@ -685,8 +686,7 @@ def draft_events(doc: AnnotatedDoc, speaker: Callable[[Sentence], Speaker | None
                 _merge(doc, target, draft)
             elif (place or draft.date) and (noun or victims or perpetrators or claimants or alleged) and not _aggregate(
                     sentence.text, victims, claimed_at_places=bool(claimants) and len(groups) > 1) and not (
-                    events and not victims and not draft.date and
-                                                     _names_only_an_earlier_attack(sentence.text)):
+                    events and not victims and not draft.date and _names_only_an_earlier_attack(sentence.text)):
                 draft.asserted_by = speaker(sentence)  # a merged draft gives only details, never its speaker
                 draft.hedged = is_hedged(sentence.text)  # nor its hedging
                 events.append(draft)
@@ -754,7 +754,7 @@ _REFERS_BACK = 4  # sentences: how far back "the attack" reaches
 
 
 def _merge_target(events: Sequence[EventDraft], draft: EventDraft, doc: AnnotatedDoc,
-                  named: bool = True) -> EventDraft | None:
+                  named: bool) -> EventDraft | None:
     """The event ``draft`` tells more of, if any; ``named``: the draft's sentence names an attack (a noun)."""
     if not events:
         return None

@@ -232,15 +232,14 @@ def candidates(text: str, sentence_start: int, sentence_end: int, mentions: Sequ
             if paired and QUALIFIER.search(text, max(0, left.start - 40), left.start):
                 # "a group affiliated with al-Qaeda claimed attacks": al-Qaeda does not act here
                 paired = [c for c in paired if c.relation in ("member_of", "splinter_of", "leads")]
+            # the name an apposition around ``left`` describes acts: "Al-Shabaab, the Somali group that is an
+            # affiliate of al-Qaeda, has attacked Kenya", "Somalia's government, backed by AU troops, has been
+            # fighting al-Shabaab"
             head = _apposition_head(text, participants[:index], left) if paired and _APPOSITION_CLOSE.match(
                 text, left.end) else None
+            if head is None and paired and _CLOSES_APPOSITION.match(text, left.end, right.start):
+                head = _participle_head(text, participants[:index], left)
             if head is not None:
-                # "Al-Shabaab, the Somali group that is an affiliate of al-Qaeda, has attacked Kenya"
-                paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
-            head = _participle_head(text, participants[:index], left) if paired and _CLOSES_APPOSITION.match(
-                text, left.end, right.start) else None
-            if head is not None:
-                # "Somalia's government, backed by AU troops, has been fighting al-Shabaab": Somalia fights
                 paired = [replace(c, subject=s) for c in paired if c.subject in left.ids for s in head.ids]
             passive_subject = _passive_subject(text, participants[:index], left) if paired and _AS_A.match(
                 text, left.end) else None
@@ -308,6 +307,7 @@ _COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
 _COMMA_DETERMINER = re.compile(r"\s*,\s*(?:an?|the|its)\s+")
 _NEW_SUBJECT = re.compile(r",\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?!been\b)", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(r"\s+by\b")
+_MEMBERS_OF = re.compile(r"\bbelonging\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN_AFTER = re.compile(r"\s+between\s+(?:the\s+)?$")
 _BY_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?[a-z]")
 _VICTIM_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:killing|assassination|death|murder|execution|arrest|capture)\s+"
@@ -430,7 +430,6 @@ def _another_agent(link: str) -> bool:
     return bool(_POSSESSED_AGENT.match(link) or _EVENT_AGENT.search(link))
 
 
-_MEMBERS_OF = re.compile(r"\bbelonging\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _VERBAL = ("attacks", "supports", "rival_of", "allied_with")  # the relations a clause's verb expresses
 
 
@@ -537,7 +536,7 @@ def _pair(text: str, left: Unit, right: Unit, entities: dict[str, EntityInfo],
         # "fighting insurgents linked to al-Qaeda": al-Qaeda qualifies the real object; but killing "militants
         # belonging to the TTP" attacks the TTP
         return []
-    if relation == "rival_of" and tr.TRUCE_WORD.match(match.group()) and tr.MEDIATED.search(link, 0, match.start()):
+    if trigger is tr.TRUCE_WITH and tr.MEDIATED.search(link, 0, match.start()):
         return []  # "Qatar brokered a ceasefire with Hamas": a mediator, not a party
     if relation == "rival_of" and right.kind != "actor" and not _INSURGENCY.search(match.group()):
         return []  # "fights in Mali" places a fight, it does not oppose the state

@@ -132,6 +132,8 @@ BACKED_WITH = _t("supports", rf"\b{initials(_WITH)}(?:{_WITH})\s+(?:the\s+)?(?:[
                  tail=r"\s+(?:of|from)" + _THE, forward=False, anchored=True)
 # "the ISIS-run Amaq agency", "a Hezbollah-owned TV channel": an outlet or body the group runs (not a state)
 RUN_BY = _t("member_of", r"^-(?:run|owned|operated)\s+(?:[\w-]+\s+)?", forward=False, anchored=True, whole=True)
+# "the TTP ended its ceasefire with the government": the parties to a truce are at war
+TRUCE_WITH = _t("rival_of", rf"\b{initials(_TRUCE)}(?:{_TRUCE})s?\s+with\b", words=_TRUCE, opens=True)
 ACTING_FOR = _t("member_of", rf"\b{initials(_FOR)}(?:{_FOR})", tail=r"\s+of" + _THE, anchored=True)
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -187,11 +189,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("attacks", rf"\b{_ATTACK_INITIALS}(?:{_ATTACK})\w*", words=_ATTACK_WORDS, opens=True),
     _t("allied_with", rf"\b{initials(_ALLIED)}(?:{_ALLIED})\w*", words=_ALLIED, opens=True),
     _t("rival_of", rf"\b{initials(_RIVAL)}(?:{_RIVAL})\w*", words=_RIVAL, opens=True),
-    # "the TTP ended its ceasefire with the government": the parties to a truce are at war
-    _t("rival_of", rf"\b{initials(_TRUCE)}(?:{_TRUCE})s?\s+with\b", words=_TRUCE, opens=True),
+    TRUCE_WITH,
 )
 # who brings others to a truce is not a party to it: "Qatar brokered a ceasefire with Hamas"
-TRUCE_WORD = re.compile(_TRUCE, re.IGNORECASE)
 MEDIATED = re.compile(r"\b(?:broker|mediat|facilitat|negotiat|secur|call|urg|push|press|seek|sought)\w*\s+"
                       r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TRIGGER_WORDS = KeywordSet([trigger.words for trigger in TRIGGERS])

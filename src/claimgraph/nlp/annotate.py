@@ -20,7 +20,7 @@ from claimgraph.nlp.descriptions import Named, description_owners, resolve_descr
 from claimgraph.nlp.discovery import SEARCHES as DISCOVERY_SEARCHES
 from claimgraph.nlp.discovery import Discovered, discover, slug
 from claimgraph.nlp.keywords import StretchSearch, openings
-from claimgraph.nlp.linker import HELD_OF, Match, find_matches, reads_as_place
+from claimgraph.nlp.linker import HELD_OF, QUALIFYING_SUFFIX, Match, find_matches, reads_as_place
 from claimgraph.nlp.sentences import Sentence, split_sentences
 from claimgraph.nlp.text import fold
 
@@ -394,8 +394,6 @@ _CLAUSE_OPENS = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|within|inside)\s+$", re.IGNORECASE)
 _LISTED_PLACE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*$")  # "in Liberia, India, Vietnam or Kuwait"
 BASED = re.compile(r"-(?:based|flagged|registered|owned|operated|bound)\b")  # "a Mali-based group" names a base
-# "the al-Qaeda-linked group … its fighters": a name that only qualifies another noun is no antecedent
-_QUALIFIES = re.compile(rf"{BASED.pattern}|-(?:linked|affiliated|allied|aligned|inspired|backed|sponsored|led)\b")
 _PLACE_SUFFIX = re.compile(rf"{BASED.pattern}|"
                            r"['’]s?\s+(?:borders?|territory|soil|capital|north|south|east|west|northern|southern|eastern|western|central|provinces?|regions?|cities|tribal)\b")
 
@@ -655,9 +653,12 @@ def _add_references(builder: _Builder, sentences: list[Sentence]) -> None:
 
     text = builder.text
     antecedents = [Antecedent(m.start, m.end, m.entity, builder.entities[m.entity].type, m.text)
-                   for m in builder.mentions  # "a Mali-based group … its members": Mali only qualifies
+                   # "a Mali-based group … its members", "the al-Qaeda-linked group … its fighters": the name only
+                   # qualifies another noun
+                   for m in builder.mentions
                    if m.kind == "actor" and len(m.ids) == 1 and not (
-                       text.startswith("-", m.end) and _QUALIFIES.match(text, m.end))]  # a cheap test first
+                       text.startswith("-", m.end) and (BASED.match(text, m.end) or QUALIFYING_SUFFIX.match(
+                           text, m.end)))]  # a cheap test first
     for ref in resolve_references(builder.text, window_start, antecedents, _overlap_test(builder.mentions),
                                   previous_sentence):
         builder.add(ref.start, ref.end, ref.ids[0], "actor", via=ref.antecedent, ids=ref.ids)

@@ -39,12 +39,12 @@ _OWN_MODIFIER = re.compile(r"\s*,\s*(?:which|who|whose|a|an|the)\b[^,;.]*", re.I
 # "X is allied with Y": after a copula these words state a relation, and Y is an antecedent like any other
 _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|became|become|becomes)\s+(?:\w+ly\s+)?"
                           r"\w+\s+(?:to|with)\s+(?:the\s+)?(?:both\s+)?$", re.I)
-# "in Mali", "Krasnogorsk, Russia": a state named as a place
 # a speaker described, not named, right before "it": "the army said it", "a spokesman added that it" ("the
 # group said it" is a reference itself, resolved like "it")
 _UNNAMED_SPEAKER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:group|outfit|organi[sz]ation|"
                               r"militants|insurgents|network|faction|movement)\b)[a-z][\w-]*\s+(?:said|says|added|"
                               r"claimed|claims|announced|stated|insisted|reported)\s+(?:that\s+)?$")
+# "in Mali", "Krasnogorsk, Russia": a state named as a place
 _LOCATIVE = re.compile(r"(?:\b(?:in|inside|across|throughout|within)|\b(?-i:[A-Z])[\w-]+,)\s+$", re.I)
 _OBJECT_IT = re.compile(r"\b(?:with|against|to|on|for|from|by|at|towards)\s+$", re.I)
 _TERRITORY = re.compile(r"\s+(?:own\s+)?(?:territory|soil|land|borders?|airspace|cities|citizens|people|government)\b",

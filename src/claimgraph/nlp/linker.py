@@ -264,7 +264,9 @@ def _longest_first(cluster: list[Span3]) -> list[Span3]:
     return sorted(kept)
 
 
-_ACTING = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained)\b", re.IGNORECASE)
+# "Iran-backed", "al-Qaeda-linked": the name qualifies the noun after it, and acts rather than locates
+QUALIFYING_SUFFIX = re.compile(r"-(?:backed|linked|allied|sponsored|supported|funded|aligned|led|trained|affiliated|"
+                               r"inspired)\b", re.IGNORECASE)
 
 
 _BOUND_TO = "due|according|owing|thanks|loyal|allied|opposed|close|linked|related|turned|turns|turning|turn"
@@ -311,7 +313,7 @@ def reads_as_place(text: str, start: int, end: int | None = None) -> bool:
     """Whether a name that is both a place and an actor is used as a place here ("in Kabul", "in restive
     northwestern Pakistan"); "of Iran-backed Hamas", "the government of Mali" and "due to France's withdrawal"
     name actors."""
-    if end is not None and text.startswith("-", end) and _ACTING.match(text, end):
+    if end is not None and text.startswith("-", end) and QUALIFYING_SUFFIX.match(text, end):
         return False
     before = text[max(0, start - 40):start]
     if not before[-1:].isspace():  # every match of the patterns below ends with white space
